@@ -1,0 +1,76 @@
+package dev.supervisedtemporal.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Says, layer by layer, whether the managed server is up and really ours.
+ *
+ * <p>Layers are checked in order and the check stops at the first failure, which is then the
+ * report's reason.
+ *
+ * @param at when the check finished
+ * @param pid the pid the check looked at, or -1 when there was none
+ * @param layers what each layer found, in the order they were checked
+ */
+public record HealthReport(Instant at, long pid, List<LayerResult> layers) {
+
+  /** The layers of a health check, cheapest first. */
+  public enum Layer {
+    /** The manager holds the state dir's lock. */
+    LOCK,
+    /** A server process exists and is alive. */
+    PROCESS_ALIVE,
+    /** The live process is the one we started: same pid, start time and command line. */
+    IDENTITY,
+    /** The listening socket on the port belongs to the server's process tree. */
+    PORT_OWNER,
+    /** The port accepts a TCP connection (the seed's check). */
+    TCP_CONNECT,
+    /** The gRPC health service answers SERVING within the probe timeout. */
+    PROTOCOL
+  }
+
+  /**
+   * What one layer found.
+   *
+   * @param layer the layer
+   * @param ok whether it passed
+   * @param detail what was seen, for people
+   */
+  public record LayerResult(Layer layer, boolean ok, String detail) {}
+
+  /** Copies the layers defensively. */
+  public HealthReport {
+    layers = List.copyOf(layers);
+  }
+
+  /** Whether every checked layer passed. */
+  public boolean healthy() {
+    return !layers.isEmpty() && layers.stream().allMatch(LayerResult::ok);
+  }
+
+  /** The first layer that failed, if any. */
+  public Optional<LayerResult> failure() {
+    return layers.stream().filter(l -> !l.ok()).findFirst();
+  }
+
+  /** Whether the check found no live server process at all (as opposed to a sick one). */
+  public boolean processGone() {
+    return failure().map(f -> f.layer() == Layer.PROCESS_ALIVE).orElse(false);
+  }
+
+  /** One line: "healthy" or the failed layer and its detail. */
+  public String summary() {
+    return failure().map(f -> f.layer() + " failed: " + f.detail()).orElse("healthy");
+  }
+
+  @Override
+  public String toString() {
+    return "HealthReport[pid " + pid + ", " + summary() + "; "
+        + layers.stream().map(l -> l.layer() + (l.ok() ? " ok" : " FAIL"))
+            .collect(Collectors.joining(", ")) + "]";
+  }
+}

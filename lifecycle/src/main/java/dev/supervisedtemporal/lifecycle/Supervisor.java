@@ -1,0 +1,322 @@
+package dev.supervisedtemporal.lifecycle;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one managed Temporal server alive: checks it at a fixed rate, and restarts it after a
+ * backoff when it is dead, hung or not ours.
+ *
+ * <p>The seed's loop (tick, on failure wait the backoff, re-check cancellation, call the
+ * idempotent start), plus what the seed is blind to, each switchable by {@link SupervisorPolicy}:
+ * the child's exit event is acted on at once; a protocol probe with a deadline and a failure
+ * threshold detects a hung server, which the restart kills (KILL + CONT to its group); the
+ * backoff grows with jitter and resets after stable uptime; too many restarts in a window end
+ * in {@link SupervisorState#GAVE_UP} with the server's last log lines.
+ *
+ * <p>All decisions run on one thread, so the state needs no locks. {@link #stop()} closes the
+ * spawn gate before anything else: once it has begun no new server process is started. It then
+ * interrupts a restart under way and joins the thread within the policy's stop timeout. A
+ * failure inside the loop is logged and turned into an event; it never ends the supervisor or
+ * its host.
+ */
+public final class Supervisor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+  private static final int LOG_TAIL_LINES = 20;
+
+  private final SupervisedServer server;
+  private final SupervisorPolicy policy;
+  private final SupervisorScheduler scheduler;
+  private final SupervisorEvents events;
+  private final RandomGenerator random;
+  private final SpawnGate gate = new SpawnGate();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicInteger restarts = new AtomicInteger();
+  private volatile SupervisorState state = SupervisorState.NEW;
+  private volatile HealthReport lastReport;
+  private volatile boolean stopped;
+  private SupervisorEvents.Registration exitSubscription;
+
+  // Confined to the scheduler thread.
+  private long anchor;
+  private long tickIndex;
+  private SupervisorScheduler.Cancellable nextTick;
+  private SupervisorScheduler.Cancellable pendingRestart;
+  private boolean recovering;
+  private boolean markedUnhealthy;
+  private int consecutiveFailures;
+  private int backoffAttempt;
+  private long lastRestartNanos = -1;
+  private final Deque<Long> attemptTimes = new ArrayDeque<>();
+
+  Supervisor(SupervisedServer server, SupervisorPolicy policy, SupervisorScheduler scheduler,
+      SupervisorEvents events, RandomGenerator random) {
+    this.server = server;
+    this.policy = policy;
+    this.scheduler = scheduler;
+    this.events = events;
+    this.random = random;
+  }
+
+  /** Starts watching; the first check runs one interval from now. Idempotent. */
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
+    state = SupervisorState.RUNNING;
+    if (policy.reactToExit()) {
+      exitSubscription = server.onExit(exit -> scheduler.execute(() -> onExit(exit)));
+    }
+    scheduler.execute(() -> {
+      anchor = scheduler.nanoTime();
+      emit(SupervisorEventType.STARTED, server.pid(), false, 0, Duration.ZERO,
+          server.describe() + " " + policy);
+      scheduleNextTick();
+    });
+  }
+
+  /**
+   * Stops: no restart begins after this call starts, a restart under way is interrupted, and
+   * the supervisor thread is gone when it returns (within the policy's stop timeout).
+   * Idempotent; safe from any thread, including a listener on the supervisor's own thread.
+   */
+  public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitStopped();
+      return;
+    }
+    state = SupervisorState.STOPPING;
+    gate.close();
+    if (exitSubscription != null) {
+      exitSubscription.close();
+    }
+    boolean ended;
+    try {
+      ended = scheduler.shutdown(policy.stopTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ended = false;
+    }
+    if (!ended) {
+      LOG.warn("supervisor of {} did not end within {}", server.describe(), policy.stopTimeout());
+    }
+    state = SupervisorState.STOPPED;
+    emit(SupervisorEventType.STOPPED, server.pid(), false, 0, Duration.ZERO,
+        ended ? "" : "thread did not end within " + policy.stopTimeout());
+    synchronized (this) {
+      stopped = true;
+      notifyAll();
+    }
+  }
+
+  /** Where the supervisor is in its life. */
+  public SupervisorState state() {
+    return state;
+  }
+
+  /** Whether {@link #stop()} has begun. */
+  public boolean isStopping() {
+    return stopping.get();
+  }
+
+  /** How many restarts succeeded. */
+  public int restartCount() {
+    return restarts.get();
+  }
+
+  /** The result of the most recent health check, or null before the first. */
+  public HealthReport lastReport() {
+    return lastReport;
+  }
+
+  /** The policy this supervisor follows. */
+  public SupervisorPolicy policy() {
+    return policy;
+  }
+
+  /** The event log this supervisor writes to. */
+  public SupervisorEvents events() {
+    return events;
+  }
+
+  SpawnGate gate() {
+    return gate;
+  }
+
+  private void awaitStopped() {
+    if (scheduler.inSchedulerThread()) {
+      return;
+    }
+    long deadline = System.nanoTime() + policy.stopTimeout().toNanos();
+    synchronized (this) {
+      while (!stopped) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void scheduleNextTick() {
+    if (stopping.get() || state == SupervisorState.GAVE_UP) {
+      return;
+    }
+    long interval = policy.checkInterval().toNanos();
+    long now = scheduler.nanoTime();
+    tickIndex++;
+    long due = anchor + tickIndex * interval;
+    if (due <= now) {
+      // Missed slots (a long restart) are skipped, never bunched: stay on the fixed grid.
+      tickIndex = (now - anchor) / interval + 1;
+      due = anchor + tickIndex * interval;
+    }
+    nextTick = scheduler.schedule(this::tick, Duration.ofNanos(due - now));
+  }
+
+  private void tick() {
+    if (stopping.get()) {
+      return;
+    }
+    try {
+      HealthReport report = check();
+      lastReport = report;
+      emit(SupervisorEventType.TICK, report.pid(), report.healthy(), 0, Duration.ZERO,
+          report.healthy() ? "" : report.summary());
+      if (report.healthy()) {
+        onHealthy();
+      } else {
+        consecutiveFailures++;
+        boolean reached = consecutiveFailures >= policy.failureThreshold() || report.processGone();
+        if (reached && !recovering && state != SupervisorState.GAVE_UP) {
+          beginRecovery(report.summary());
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      LOG.warn("supervisor tick of {} failed; continuing", server.describe(), e);
+    } finally {
+      scheduleNextTick();
+    }
+  }
+
+  private HealthReport check() {
+    try {
+      return server.check(policy.probeDepth(), policy.probeTimeout());
+    } catch (RuntimeException e) {
+      return new HealthReport(scheduler.now(), server.pid(), List.of(new HealthReport.LayerResult(
+          HealthReport.Layer.PROCESS_ALIVE, false, "health check threw " + e)));
+    }
+  }
+
+  private void onHealthy() {
+    consecutiveFailures = 0;
+    if (markedUnhealthy && !recovering) {
+      markedUnhealthy = false;
+      state = SupervisorState.RUNNING;
+      emit(SupervisorEventType.HEALTHY, server.pid(), true, 0, Duration.ZERO, "");
+    }
+    if (lastRestartNanos >= 0
+        && scheduler.nanoTime() - lastRestartNanos >= policy.stableUptime().toNanos()) {
+      backoffAttempt = 0;
+    }
+  }
+
+  private void onExit(ServerExit exit) {
+    if (stopping.get() || exit.expected() || recovering || state == SupervisorState.GAVE_UP) {
+      return;
+    }
+    consecutiveFailures = Math.max(consecutiveFailures, policy.failureThreshold());
+    beginRecovery("process " + exit.pid() + " exited with code " + exit.exitCode());
+  }
+
+  private void beginRecovery(String reason) {
+    recovering = true;
+    markedUnhealthy = true;
+    state = SupervisorState.RECOVERING;
+    emit(SupervisorEventType.UNHEALTHY, server.pid(), false, 0, Duration.ZERO, reason);
+    Duration delay = Backoff.delay(policy, backoffAttempt++, random);
+    emit(SupervisorEventType.BACKOFF, server.pid(), false, 0, delay, "");
+    pendingRestart = scheduler.schedule(this::restart, delay);
+  }
+
+  private void restart() {
+    if (stopping.get()) {
+      return;
+    }
+    long now = scheduler.nanoTime();
+    long windowStart = now - policy.restartWindow().toNanos();
+    while (!attemptTimes.isEmpty() && attemptTimes.peekFirst() < windowStart) {
+      attemptTimes.removeFirst();
+    }
+    if (attemptTimes.size() >= policy.maxRestarts()) {
+      giveUp(attemptTimes.size() + " restart attempts within " + policy.restartWindow());
+      return;
+    }
+    attemptTimes.addLast(now);
+    int attempt = restarts.get() + 1;
+    emit(SupervisorEventType.RESTART_ATTEMPT, server.pid(), false, attempt, Duration.ZERO, "");
+    try {
+      StartResult result = server.restart(gate);
+      restarts.incrementAndGet();
+      lastRestartNanos = scheduler.nanoTime();
+      recovering = false;
+      markedUnhealthy = false;
+      consecutiveFailures = 0;
+      state = SupervisorState.RUNNING;
+      emit(SupervisorEventType.RESTARTED, result.pid(), true, attempt, result.spawnToReady(),
+          result.reused() ? "reused a healthy server" : "");
+      emit(SupervisorEventType.HEALTHY, result.pid(), true, 0, Duration.ZERO, "");
+    } catch (SpawnCancelledException e) {
+      recovering = false;
+    } catch (InterruptedException e) {
+      recovering = false;
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      recovering = false;
+      if (stopping.get() || Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      LOG.warn("restart {} of {} failed: {}", attempt, server.describe(), e.getMessage());
+      emit(SupervisorEventType.RESTART_FAILED, server.pid(), false, attempt, Duration.ZERO,
+          String.valueOf(e.getMessage()));
+      // Back to ticking, as the seed does: the next failed check schedules the next attempt,
+      // with a longer backoff.
+    }
+  }
+
+  private void giveUp(String reason) {
+    state = SupervisorState.GAVE_UP;
+    recovering = false;
+    if (nextTick != null) {
+      nextTick.cancel();
+    }
+    List<String> tail = server.logTail(LOG_TAIL_LINES);
+    String detail = reason + "; last " + tail.size() + " log lines:\n" + String.join("\n", tail);
+    LOG.error("supervisor of {} gave up: {}", server.describe(), detail);
+    emit(SupervisorEventType.GAVE_UP, server.pid(), false, 0, Duration.ZERO, detail);
+  }
+
+  private void emit(SupervisorEventType type, long pid, boolean healthy, int attempt,
+      Duration duration, String detail) {
+    events.publish(new SupervisorEvent(type, scheduler.nanoTime(), scheduler.now(), pid, healthy,
+        attempt, duration, detail));
+  }
+}

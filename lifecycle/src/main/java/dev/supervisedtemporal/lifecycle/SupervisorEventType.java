@@ -1,0 +1,25 @@
+package dev.supervisedtemporal.lifecycle;
+
+/** What a {@link SupervisorEvent} reports. */
+public enum SupervisorEventType {
+  /** The supervisor began watching. */
+  STARTED,
+  /** One health check finished; see {@link SupervisorEvent#healthy()}. */
+  TICK,
+  /** The server is healthy again after having been marked unhealthy. */
+  HEALTHY,
+  /** The server was marked unhealthy; the detail says why. */
+  UNHEALTHY,
+  /** The supervisor waits before a restart; the duration says how long. */
+  BACKOFF,
+  /** A restart begins; the attempt number counts all attempts so far. */
+  RESTART_ATTEMPT,
+  /** A restart succeeded; pid of the new server, duration spawn → ready. */
+  RESTARTED,
+  /** A restart failed; the detail says why. */
+  RESTART_FAILED,
+  /** Too many restarts in the window: the supervisor stopped trying; detail has the log tail. */
+  GAVE_UP,
+  /** The supervisor stopped; its thread is gone. */
+  STOPPED
+}

@@ -1,0 +1,35 @@
+package dev.supervisedtemporal.lifecycle;
+
+import java.util.List;
+
+/**
+ * Thrown when a server could not be started; carries the command line and the server's last log
+ * lines, so the message alone says what went wrong.
+ */
+public class TemporalStartException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> command;
+  private final List<String> logTail;
+
+  /** Creates the exception; the message gets the command and log tail appended. */
+  public TemporalStartException(String reason, List<String> command, List<String> logTail,
+      Throwable cause) {
+    super(reason + "\n  command: " + String.join(" ", command)
+        + (logTail.isEmpty() ? "\n  (the server wrote no log)"
+            : "\n  last log lines:\n    " + String.join("\n    ", logTail)), cause);
+    this.command = List.copyOf(command);
+    this.logTail = List.copyOf(logTail);
+  }
+
+  /** The command that was run. */
+  public List<String> command() {
+    return command;
+  }
+
+  /** The last lines the server wrote. */
+  public List<String> logTail() {
+    return logTail;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.supervisedtemporal.lifecycle.backend;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The kinds of Temporal server the harness can run or watch. */
+public enum BackendKind {
+  /** The Temporal CLI dev server when one is installed, else the embedded server. */
+  AUTO,
+  /** The Temporal Java test server in a child JVM; always available. */
+  EMBEDDED,
+  /** {@code temporal server start-dev} from the Temporal CLI. */
+  CLI,
+  /** A server the harness watches but does not own. */
+  EXTERNAL;
+
+  /**
+   * Parses a name case-insensitively.
+   *
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static BackendKind parse(String setting, String value) {
+    try {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException(setting + " = '" + value + "' is not a backend; accepted: "
+          + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+              .collect(Collectors.joining(", ")));
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.supervisedtemporal.lifecycle.backend;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts {@code temporal server start-dev} from the Temporal CLI on loopback.
+ *
+ * <p>The UI is off ({@code --headless}); the gRPC, HTTP and metrics ports are ones we chose, so
+ * parallel servers never collide on a default port (the three internal ports the dev server
+ * picks itself are random). It is a single process that binds 127.0.0.1 only. In persistent mode the
+ * SQLite database lives in the state dir and survives a crash; otherwise it is in memory and a
+ * restart loses every workflow.
+ */
+public final class CliBackend implements ServerBackend {
+
+  private final Path binary;
+  private volatile Optional<String> version;
+
+  /**
+   * Creates the backend for a {@code temporal} binary.
+   *
+   * @throws IllegalArgumentException when the path is not an executable file
+   */
+  public CliBackend(Path binary) {
+    if (binary == null || !Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
+      throw new IllegalArgumentException("cliPath = '" + binary + "' is not an executable file; "
+          + "accepted: the path of a Temporal CLI binary (scripts/install-temporal-cli installs "
+          + "one under .tools/bin/temporal)");
+    }
+    this.binary = binary.toAbsolutePath();
+  }
+
+  /** The binary this backend runs. */
+  public Path binary() {
+    return binary;
+  }
+
+  @Override
+  public String name() {
+    return "cli";
+  }
+
+  @Override
+  public Optional<String> version() {
+    Optional<String> known = version;
+    if (known == null) {
+      known = readVersion();
+      version = known;
+    }
+    return known;
+  }
+
+  @Override
+  public List<String> command(LaunchSpec spec) {
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "server", "start-dev",
+        "--ip", "127.0.0.1",
+        "--port", Integer.toString(spec.port()),
+        // Both default to random ports already; naming them keeps every port one we chose.
+        "--http-port", Integer.toString(FreePorts.pick()),
+        "--metrics-port", Integer.toString(FreePorts.pick()),
+        "--headless",
+        "--namespace", spec.namespace(),
+        "--log-level", "warn"));
+    if (spec.persistent()) {
+      command.add("--db-filename");
+      command.add(spec.stateDir().resolve("temporal.db").toString());
+    }
+    return command;
+  }
+
+  @Override
+  public boolean exitedBecausePortInUse(int exitCode, List<String> logTail) {
+    // "Error: can't set frontend port P: listen tcp 127.0.0.1:P: bind: address already in use";
+    // a collision on the HTTP or metrics port is a plain failure: the next start picks new ones.
+    return exitCode != 0 && logTail.stream().map(l -> l.toLowerCase(Locale.ROOT))
+        .anyMatch(l -> l.contains("frontend port") && l.contains("address already in use"));
+  }
+
+  private Optional<String> readVersion() {
+    try {
+      Process p = new ProcessBuilder(binary.toString(), "--version")
+          .redirectErrorStream(true).start();
+      try {
+        byte[] out = p.getInputStream().readNBytes(4096);
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+          return Optional.empty();
+        }
+        return Optional.of(new String(out, StandardCharsets.UTF_8).trim());
+      } finally {
+        p.destroyForcibly();
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.supervisedtemporal.lifecycle.backend;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Knows how to start one kind of Temporal server as a child process.
+ *
+ * <p>Implementations build argument lists, never shell strings, and always bind 127.0.0.1.
+ */
+public interface ServerBackend {
+
+  /** The short name used in logs and reports: {@code embedded}, {@code cli} or {@code external}. */
+  String name();
+
+  /** Whether this backend starts and owns a process; {@code false} for an external server. */
+  default boolean ownsProcess() {
+    return true;
+  }
+
+  /** The version of the server this backend starts, for logs, when it can be found. */
+  Optional<String> version();
+
+  /** The command that starts a server as described, program first. */
+  List<String> command(LaunchSpec spec);
+
+  /**
+   * Whether a process that exited before it was ready failed because the port was taken.
+   *
+   * @param exitCode the process's exit code
+   * @param logTail the last lines the process wrote
+   */
+  boolean exitedBecausePortInUse(int exitCode, List<String> logTail);
+
+  /** Prepares anything slow that the first start needs (e.g. a class-data archive); idempotent. */
+  default void prepare() {}
+}

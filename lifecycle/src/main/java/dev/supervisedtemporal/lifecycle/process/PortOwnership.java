@@ -1,0 +1,178 @@
+package dev.supervisedtemporal.lifecycle.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds which process listens on a TCP port, from {@code /proc/net/tcp{,6}} and
+ * {@code /proc/<pid>/fd}.
+ *
+ * <p>"Something accepts connections on the port" is not "our server listens there": this class
+ * answers the second question, and names the owner when it is someone else.
+ */
+public final class PortOwnership {
+
+  private static final String LISTEN = "0A";
+  private final Path proc;
+
+  /** Reads the real {@code /proc}. */
+  public PortOwnership() {
+    this(Path.of("/proc"));
+  }
+
+  PortOwnership(Path proc) {
+    this.proc = proc;
+  }
+
+  /** Whether this machine exposes the files this class reads (Linux). */
+  public boolean isSupported() {
+    return Files.isReadable(proc.resolve("net/tcp"));
+  }
+
+  /** Every listening socket on the port (IPv4 and IPv6), without owners. */
+  public List<Listener> listeners(int port) {
+    List<Listener> found = new ArrayList<>();
+    for (String table : List.of("net/tcp", "net/tcp6")) {
+      Path file = proc.resolve(table);
+      if (!Files.isReadable(file)) {
+        continue;
+      }
+      try {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        for (int i = 1; i < lines.size(); i++) {
+          parse(lines.get(i)).filter(l -> l.port() == port).ifPresent(found::add);
+        }
+      } catch (IOException e) {
+        // a table that vanished or is unreadable lists nothing
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The listening sockets on the port, each with its owner pid searched among the given
+   * processes first and then, for what is left, among all processes.
+   */
+  public List<Listener> listenersWithOwners(int port, Set<Long> candidates) {
+    List<Listener> raw = listeners(port);
+    if (raw.isEmpty()) {
+      return raw;
+    }
+    Map<Long, Long> owners = new HashMap<>();
+    Set<Long> wanted = new HashSet<>();
+    raw.forEach(l -> wanted.add(l.inode()));
+    searchOwners(candidates.stream(), wanted, owners);
+    if (owners.size() < wanted.size()) {
+      try (Stream<Path> all = Files.list(proc)) {
+        searchOwners(all.map(p -> p.getFileName().toString())
+            .filter(n -> n.chars().allMatch(Character::isDigit))
+            .map(Long::parseLong), wanted, owners);
+      } catch (IOException e) {
+        // owners stay unknown
+      }
+    }
+    List<Listener> result = new ArrayList<>();
+    for (Listener l : raw) {
+      result.add(new Listener(l.address(), l.port(), l.inode(),
+          Optional.ofNullable(owners.get(l.inode()))));
+    }
+    return result;
+  }
+
+  /** The pids of a process and all its descendants. */
+  public static Set<Long> treeOf(ProcessHandle root) {
+    Set<Long> pids = new HashSet<>();
+    pids.add(root.pid());
+    root.descendants().forEach(d -> pids.add(d.pid()));
+    return pids;
+  }
+
+  private void searchOwners(Stream<Long> pids, Set<Long> wanted, Map<Long, Long> owners) {
+    pids.forEach(pid -> {
+      if (owners.size() == wanted.size()) {
+        return;
+      }
+      Path fds = proc.resolve(Long.toString(pid)).resolve("fd");
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(fds)) {
+        for (Path fd : stream) {
+          String target;
+          try {
+            target = Files.readSymbolicLink(fd).toString();
+          } catch (IOException e) {
+            continue;
+          }
+          if (target.startsWith("socket:[")) {
+            long inode = Long.parseLong(target.substring(8, target.length() - 1));
+            if (wanted.contains(inode)) {
+              owners.putIfAbsent(inode, pid);
+            }
+          }
+        }
+      } catch (IOException | SecurityException e) {
+        // the process exited or is not ours to read
+      }
+    });
+  }
+
+  static Optional<Listener> parse(String line) {
+    String[] f = line.trim().split("\\s+");
+    if (f.length < 10 || !LISTEN.equals(f[3])) {
+      return Optional.empty();
+    }
+    String[] local = f[1].split(":");
+    int port = Integer.parseInt(local[1], 16);
+    long inode = Long.parseLong(f[9]);
+    return Optional.of(new Listener(decodeAddress(local[0]), port, inode, Optional.empty()));
+  }
+
+  static String decodeAddress(String hex) {
+    if (hex.length() == 8) {
+      // IPv4, little-endian on the architectures we run on
+      long v = Long.parseLong(hex, 16);
+      return (v & 0xff) + "." + ((v >> 8) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 24) & 0xff);
+    }
+    // IPv6: four little-endian 32-bit words
+    StringBuilder groups = new StringBuilder();
+    int[] bytes = new int[16];
+    for (int word = 0; word < 4; word++) {
+      for (int b = 0; b < 4; b++) {
+        int hexPos = word * 8 + (3 - b) * 2;
+        bytes[word * 4 + b] = Integer.parseInt(hex.substring(hexPos, hexPos + 2), 16);
+      }
+    }
+    if (isV4Mapped(bytes)) {
+      return bytes[12] + "." + bytes[13] + "." + bytes[14] + "." + bytes[15];
+    }
+    for (int i = 0; i < 16; i += 2) {
+      if (i > 0) {
+        groups.append(':');
+      }
+      groups.append(Integer.toHexString((bytes[i] << 8) | bytes[i + 1]));
+    }
+    String full = groups.toString();
+    if (full.equals("0:0:0:0:0:0:0:0")) {
+      return "::";
+    }
+    return full.equals("0:0:0:0:0:0:0:1") ? "::1" : full;
+  }
+
+  private static boolean isV4Mapped(int[] bytes) {
+    for (int i = 0; i < 10; i++) {
+      if (bytes[i] != 0) {
+        return false;
+      }
+    }
+    return bytes[10] == 0xff && bytes[11] == 0xff;
+  }
+}
