@@ -44,9 +44,9 @@ final class BarChart {
     String render() {
         int plotH = 240;
         int left = 64;
-        int top = 36;
-        int bottom = 96;
-        int groupW = Math.max(48, 22 * series.size() + 18);
+        int top = 48;
+        int bottom = 130;
+        int groupW = Math.max(64, 22 * series.size() + 18);
         int width = Math.max(480, left + 20 + groupW * categories.size());
         int height = top + plotH + bottom;
         double max = 0;
@@ -116,25 +116,25 @@ final class BarChart {
         }
         sb.append("<line x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"")
                 .append(top + plotH).append("\" y2=\"").append(top + plotH).append("\" class=\"axis\"/>\n");
-        legend(sb, new ArrayList<>(series.keySet()), width - 10);
+        legend(sb, new ArrayList<>(series.keySet()), left);
         sb.append("</svg>\n");
         return sb.toString();
     }
 
     private static String shorten(String s) {
-        return s.length() > 34 ? s.substring(0, 33) + "…" : s;
+        return s.length() > 30 ? s.substring(0, 29) + "…" : s;
     }
 
-    /** Appends a legend, right-aligned at {@code right}, to {@code sb}. */
-    static void legend(StringBuilder sb, List<String> names, int right) {
+    /** Appends a legend on the line below the title, starting at {@code left}, to {@code sb}. */
+    static void legend(StringBuilder sb, List<String> names, int left) {
         sb.append("<g class=\"legend\">");
-        double x = right;
-        for (int i = names.size() - 1; i >= 0; i--) {
+        double x = left;
+        for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            x -= 18 + 7 * Math.min(name.length(), 40);
-            sb.append("<rect x=\"").append(Svg.c(x)).append("\" y=\"10\" width=\"10\" height=\"10\" fill=\"")
+            sb.append("<rect x=\"").append(Svg.c(x)).append("\" y=\"27\" width=\"10\" height=\"10\" fill=\"")
                     .append(Svg.color(name, i)).append("\"/><text x=\"").append(Svg.c(x + 14))
-                    .append("\" y=\"19\" class=\"lg\">").append(Svg.esc(name)).append("</text>");
+                    .append("\" y=\"36\" class=\"lg\">").append(Svg.esc(name)).append("</text>");
+            x += 24 + 7 * Math.min(name.length(), 40);
         }
         sb.append("</g>\n");
     }
