@@ -75,4 +75,11 @@ class BaselineCheckTest {
         assertThat(updated.entries().get(0).tolerance()).isEqualTo(9.0);
         assertThat(updated.entries().get(1).tolerance()).isEqualTo(first.entries().get(1).tolerance());
     }
+
+    @Test
+    void committedBaselineIsReadable() throws Exception {
+        Path committed = Path.of("baseline.json");
+        assertThat(committed).exists();
+        assertThat(Baseline.read(committed).entries()).isNotEmpty();
+    }
 }
