@@ -1,0 +1,29 @@
+package dev.supervisedtemporal.reports;
+
+/**
+ * Holds the verdict on one baseline entry.
+ *
+ * @param entry    the baseline entry
+ * @param status   the verdict
+ * @param current  current value, or null when missing
+ * @param currentN current sample count (0 when missing)
+ */
+public record CheckOutcome(BaselineEntry entry, Status status, Double current, int currentN) {
+
+    /** What the check concluded for one entry. */
+    public enum Status {
+        /** Within tolerance. */
+        PASSED,
+        /** Beyond tolerance: fails the check. */
+        REGRESSED,
+        /** Group or metric absent from the current run: fails the check. */
+        MISSING,
+        /** Not checked because a sample count is below the entry's minimum. */
+        SKIPPED_FEW_SAMPLES
+    }
+
+    /** Returns current ÷ baseline, or null when not computable. */
+    public Double ratio() {
+        return current == null || entry.baseline() == 0 ? null : current / entry.baseline();
+    }
+}
