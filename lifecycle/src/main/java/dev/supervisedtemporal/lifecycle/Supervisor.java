@@ -49,6 +49,7 @@ public final class Supervisor {
   // Confined to the scheduler thread.
   private long anchor;
   private long tickIndex;
+  private long nextDue;
   private SupervisorScheduler.Cancellable nextTick;
   private SupervisorScheduler.Cancellable pendingRestart;
   private boolean recovering;
@@ -186,11 +187,18 @@ public final class Supervisor {
       tickIndex = (now - anchor) / interval + 1;
       due = anchor + tickIndex * interval;
     }
+    nextDue = due;
     nextTick = scheduler.schedule(this::tick, Duration.ofNanos(due - now));
   }
 
   private void tick() {
     if (stopping.get()) {
+      return;
+    }
+    if (scheduler.nanoTime() - nextDue > policy.checkInterval().toNanos() / 2) {
+      // This slot was missed (the thread was busy restarting): drop it, as a ticker does, and
+      // check at the next slot on the grid rather than twice in quick succession.
+      scheduleNextTick();
       return;
     }
     try {
@@ -222,7 +230,7 @@ public final class Supervisor {
       return server.check(policy.probeDepth(), policy.probeTimeout());
     } catch (RuntimeException e) {
       return new HealthReport(scheduler.now(), server.pid(), List.of(new HealthReport.LayerResult(
-          HealthReport.Layer.PROCESS_ALIVE, false, "health check threw " + e)));
+          HealthReport.Layer.PROTOCOL, false, "health check threw " + e)));
     }
   }
 

@@ -1,0 +1,111 @@
+package dev.supervisedtemporal.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SupervisorPolicyTest {
+
+  @Test
+  void seedDefaultsAreTheSeedsNumbers() {
+    SupervisorPolicy seed = SupervisorPolicy.seedDefaults();
+    assertThat(seed.name()).isEqualTo("seed");
+    assertThat(seed.checkInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(seed.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(seed.maxBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(seed.backoffMultiplier()).isEqualTo(1.0);
+    assertThat(seed.jitter()).isZero();
+    assertThat(seed.reactToExit()).isFalse();
+    assertThat(seed.probeDepth()).isEqualTo(ProbeDepth.SEED);
+    assertThat(seed.maxRestarts()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void recommendedUsesEveryImprovement() {
+    SupervisorPolicy r = SupervisorPolicy.recommended();
+    assertThat(r.reactToExit()).isTrue();
+    assertThat(r.probeDepth()).isEqualTo(ProbeDepth.FULL);
+    assertThat(r.failureThreshold()).isGreaterThan(1);
+    assertThat(r.backoffMultiplier()).isGreaterThan(1);
+    assertThat(r.maxRestarts()).isLessThan(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void scalingShrinksEveryDurationButKeepsTheShape() {
+    SupervisorPolicy scaled = SupervisorPolicy.seedDefaults().scaled(0.05);
+    assertThat(scaled.checkInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(scaled.initialBackoff()).isEqualTo(Duration.ofMillis(50));
+    assertThat(scaled.probeDepth()).isEqualTo(ProbeDepth.SEED);
+    assertThat(scaled.name()).isEqualTo("seed");
+    assertThatIllegalArgumentException().isThrownBy(() -> scaled.scaled(0))
+        .withMessageContaining("scale factor = 0.0; accepted: > 0");
+  }
+
+  @Test
+  void badValuesNameTheSettingAndWhatIsAccepted() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().checkInterval(Duration.ZERO).build())
+        .withMessage("checkInterval = PT0S; accepted: a positive duration");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().probeTimeout(Duration.ofMillis(-1)).build())
+        .withMessageStartingWith("probeTimeout = PT-0.001S; accepted");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().failureThreshold(0).build())
+        .withMessage("failureThreshold = 0; accepted: an integer >= 1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder()
+            .backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 0).build())
+        .withMessageContaining("maxBackoff = PT1S is below initialBackoff = PT2S");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder()
+            .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 0.5, 0).build())
+        .withMessageContaining("backoffMultiplier = 0.5");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder()
+            .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 1.0).build())
+        .withMessage("jitter = 1.0; accepted: 0 <= jitter < 1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder()
+            .restartIntensity(0, Duration.ofMinutes(1)).build())
+        .withMessage("maxRestarts = 0; accepted: an integer >= 1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().stableUptime(Duration.ofSeconds(-1)).build())
+        .withMessageContaining("stableUptime");
+  }
+
+  @Test
+  void toBuilderCopiesEveryValue() {
+    SupervisorPolicy r = SupervisorPolicy.recommended();
+    assertThat(r.toBuilder().build().toString()).isEqualTo(r.toString());
+  }
+
+  @Test
+  void backoffGrowsIsCappedAndJittersWithinBounds() {
+    SupervisorPolicy p = SupervisorPolicy.builder()
+        .backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0, 0.0).build();
+    SplittableRandom random = new SplittableRandom(1);
+    assertThat(Backoff.delay(p, 0, random)).isEqualTo(Duration.ofMillis(100));
+    assertThat(Backoff.delay(p, 3, random)).isEqualTo(Duration.ofMillis(800));
+    assertThat(Backoff.delay(p, 10, random)).isEqualTo(Duration.ofSeconds(1));
+
+    SupervisorPolicy jittery = p.toBuilder()
+        .backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0, 0.2).build();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(Backoff.delay(jittery, 1, random))
+          .isBetween(Duration.ofMillis(160), Duration.ofMillis(240));
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameJitter() {
+    SupervisorPolicy p = SupervisorPolicy.recommended();
+    SplittableRandom a = new SplittableRandom(42);
+    SplittableRandom b = new SplittableRandom(42);
+    for (int i = 0; i < 20; i++) {
+      assertThat(Backoff.delay(p, i % 6, a)).isEqualTo(Backoff.delay(p, i % 6, b));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.supervisedtemporal.lifecycle.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProcessIdentityTest {
+
+  @Test
+  void theCurrentProcessMatchesItself() {
+    ProcessIdentity self = ProcessIdentity.of(ProcessHandle.current().pid()).orElseThrow();
+    assertThat(self.isStillAlive()).isTrue();
+    assertThat(self.mismatch()).isEmpty();
+  }
+
+  @Test
+  void aDifferentStartTimeIsPidReuse() {
+    ProcessIdentity self = ProcessIdentity.of(ProcessHandle.current().pid()).orElseThrow();
+    ProcessIdentity older = new ProcessIdentity(self.pid(),
+        self.startInstant().minusSeconds(3600), self.commandLine());
+    assertThat(older.isStillAlive()).isFalse();
+    assertThat(older.mismatch()).hasValueSatisfying(m -> assertThat(m).contains("was reused"));
+  }
+
+  @Test
+  void aDifferentCommandIsNotOurs() {
+    ProcessIdentity self = ProcessIdentity.of(ProcessHandle.current().pid()).orElseThrow();
+    ProcessIdentity other = new ProcessIdentity(self.pid(), self.startInstant(),
+        List.of("/usr/bin/temporal", "server", "start-dev"));
+    assertThat(other.mismatch()).hasValueSatisfying(m -> assertThat(m).contains("different"));
+  }
+
+  @Test
+  void pidsZeroAndOneAreNeverIdentities() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ProcessIdentity(1, Instant.now(), List.of("init")));
+    assertThat(ProcessIdentity.of(0)).isEmpty();
+    assertThat(ProcessIdentity.of(1)).isEmpty();
+  }
+
+  @Test
+  void signallingAnUnverifiedProcessIsRefused() {
+    ProcessIdentity self = ProcessIdentity.of(ProcessHandle.current().pid()).orElseThrow();
+    ProcessIdentity impostor = new ProcessIdentity(self.pid(),
+        self.startInstant().plusSeconds(1), self.commandLine());
+    assertThatThrownBy(() -> ProcessGroups.signalGroup(impostor, Signal.KILL))
+        .isInstanceOf(SignalRefusedException.class).hasMessageContaining("was reused");
+    // our own JVM is never a group we may signal, even though it is verified
+    assertThatThrownBy(() -> ProcessGroups.signalGroup(self, Signal.CONT))
+        .isInstanceOf(SignalRefusedException.class);
+  }
+}
