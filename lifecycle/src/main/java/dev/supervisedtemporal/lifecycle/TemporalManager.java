@@ -528,6 +528,9 @@ public final class TemporalManager implements AutoCloseable {
   private void discard(Running running) {
     current = null;
     terminate(running, false);
+    if (lock.isHeld()) {
+      pidFile.delete(); // ours, not stale: no need to inspect it again
+    }
   }
 
   private void terminate(Running running, boolean graceful) {
