@@ -109,14 +109,18 @@ public final class LifecycleMain {
     out.println("backend " + backend + ", " + rounds + " rounds each, medians in ms");
     for (boolean fast : new boolean[] {false, true}) {
       List<Double> spawn = new ArrayList<>();
+      List<Double> rss = new ArrayList<>();
       try (TemporalManager m = TemporalManager.builder().backend(backend).fastStart(fast)
           .build()) {
         for (int i = 0; i < rounds; i++) {
           spawn.add(m.start().spawnToReady().toNanos() / 1e6);
+          Thread.sleep(1000); // idle a moment before reading the resident set
+          rss.add(rssMiB(m.pid()));
           m.stop();
         }
       }
       out.printf("spawn -> ready, fast start %-5s: %8.1f   %s%n", fast, median(spawn), spawn);
+      out.printf("idle RSS MiB,   fast start %-5s: %8.1f   %s%n", fast, median(rss), rss);
     }
     for (SupervisorPolicy policy : List.of(SupervisorPolicy.seedDefaults().scaled(0.05),
         SupervisorPolicy.recommended())) {
@@ -159,6 +163,16 @@ public final class LifecycleMain {
       Thread.sleep(5);
     }
     throw new TimeoutException("no successful GetSystemInfo within " + timeout);
+  }
+
+  private static double rssMiB(long pid) throws java.io.IOException {
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc",
+        Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
   }
 
   private static double median(List<Double> values) {
