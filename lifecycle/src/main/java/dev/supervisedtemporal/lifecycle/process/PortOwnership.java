@@ -90,6 +90,36 @@ public final class PortOwnership {
     return result;
   }
 
+  /** Every listening TCP socket (IPv4 and IPv6) held by one of the given processes. */
+  public List<Listener> listenersOwnedBy(Set<Long> pids) {
+    Map<Long, Listener> byInode = new HashMap<>();
+    for (String table : List.of("net/tcp", "net/tcp6")) {
+      try {
+        List<String> lines = Files.readAllLines(proc.resolve(table), StandardCharsets.US_ASCII);
+        for (int i = 1; i < lines.size(); i++) {
+          parse(lines.get(i)).ifPresent(l -> byInode.put(l.inode(), l));
+        }
+      } catch (IOException e) {
+        // a table that is missing lists nothing
+      }
+    }
+    Map<Long, Long> owners = new HashMap<>();
+    Set<Long> wanted = new HashSet<>(byInode.keySet());
+    Set<Long> found = new HashSet<>();
+    for (long pid : pids) {
+      Map<Long, Long> one = new HashMap<>();
+      searchOwners(Stream.of(pid), wanted, one);
+      owners.putAll(one);
+      found.addAll(one.keySet());
+    }
+    List<Listener> result = new ArrayList<>();
+    for (long inode : found) {
+      Listener l = byInode.get(inode);
+      result.add(new Listener(l.address(), l.port(), inode, Optional.of(owners.get(inode))));
+    }
+    return result;
+  }
+
   /** The pids of a process and all its descendants. */
   public static Set<Long> treeOf(ProcessHandle root) {
     Set<Long> pids = new HashSet<>();

@@ -1,0 +1,37 @@
+package dev.supervisedtemporal.lifecycle;
+
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A host JVM for resilience tests: starts a supervised embedded server on a state dir, prints
+ * {@code SERVER_PID <pid>}, then waits, exits, or reports a failure to start.
+ *
+ * <p>Arguments: {@code <stateDir> <wait|exit>}.
+ */
+public final class HostFixtureMain {
+
+  private HostFixtureMain() {}
+
+  /** Runs the fixture. */
+  public static void main(String[] args) throws Exception {
+    TemporalManager manager = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .stateDir(Path.of(args[0])).build();
+    try {
+      manager.start();
+    } catch (RuntimeException e) {
+      System.out.println("START_FAILED " + e.getMessage().replace('\n', ' '));
+      System.out.flush();
+      System.exit(3);
+    }
+    manager.startSupervisor(SupervisorPolicy.recommended().toBuilder()
+        .checkInterval(Duration.ofMillis(200)).build());
+    System.out.println("SERVER_PID " + manager.pid());
+    System.out.flush();
+    if ("exit".equals(args[1])) {
+      System.exit(0); // no close(): the shutdown hook must stop supervisor and server
+    }
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}
