@@ -106,8 +106,7 @@ public final class Chaos implements AutoCloseable {
     return inject(FaultKind.KILL, f -> {
       ProcessIdentity server = GroupSignals.serverOf(manager, FaultKind.KILL);
       f.onHeal(Undo.NOTHING);
-      GroupSignals.send(server, FaultKind.KILL, Signal.KILL);
-      f.injectedNow();
+      GroupSignals.send(server, FaultKind.KILL, f, Signal.KILL);
       return "SIGKILL + SIGCONT sent to process group " + server.pid();
     });
   }
@@ -117,8 +116,7 @@ public final class Chaos implements AutoCloseable {
     return inject(FaultKind.TERMINATE, f -> {
       ProcessIdentity server = GroupSignals.serverOf(manager, FaultKind.TERMINATE);
       f.onHeal(Undo.NOTHING);
-      GroupSignals.send(server, FaultKind.TERMINATE, Signal.TERM);
-      f.injectedNow();
+      GroupSignals.send(server, FaultKind.TERMINATE, f, Signal.TERM);
       return "SIGTERM + SIGCONT sent to process group " + server.pid();
     });
   }
@@ -165,8 +163,7 @@ public final class Chaos implements AutoCloseable {
   private String stop(Fault f, FaultKind kind) throws InterruptedException {
     ProcessIdentity server = GroupSignals.serverOf(manager, kind);
     f.onHeal(() -> resumeGroup(server, kind));
-    GroupSignals.send(server, kind, Signal.STOP);
-    f.injectedNow();
+    GroupSignals.send(server, kind, f, Signal.STOP);
     boolean stopped = ProcState.await(server.pid(), 'T', Duration.ofSeconds(2));
     return "SIGSTOP sent to process group " + server.pid()
         + (stopped ? "; state T" : "; state T not observed within 2 s");
@@ -216,8 +213,7 @@ public final class Chaos implements AutoCloseable {
       h.awaitLine("READY", HELPER_TIMEOUT);
       String killed = "no server was running";
       if (server.isPresent()) {
-        GroupSignals.send(server.get(), FaultKind.STEAL_PORT, Signal.KILL);
-        f.injectedNow();
+        GroupSignals.send(server.get(), FaultKind.STEAL_PORT, f, Signal.KILL);
         awaitGone(server.get());
         killed = "server " + server.get().pid() + " killed";
       } else {
@@ -387,8 +383,7 @@ public final class Chaos implements AutoCloseable {
       while (!supervisor.isStopping() && stopper.isAlive() && System.nanoTime() < spinUntil) {
         Thread.onSpinWait();
       }
-      GroupSignals.send(server, FaultKind.KILL_DURING_STOP, Signal.KILL);
-      f.injectedNow();
+      GroupSignals.send(server, FaultKind.KILL_DURING_STOP, f, Signal.KILL);
       boolean whileStopping = stopper.isAlive();
       stopper.join(supervisor.policy().stopTimeout().plusSeconds(10).toMillis());
       Duration took = Duration.ofNanos(System.nanoTime() - began);

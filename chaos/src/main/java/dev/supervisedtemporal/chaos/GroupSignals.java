@@ -40,10 +40,23 @@ final class GroupSignals {
    * @throws FaultRefusedException when the identity does not match or it leads no own group
    */
   static void send(ProcessIdentity target, FaultKind kind, Signal... signals) {
+    send(target, kind, null, signals);
+  }
+
+  /**
+   * Like {@link #send(ProcessIdentity, FaultKind, Signal...)}, stamping the fault's injection
+   * time after the target was verified and just before the first signal, so that a supervisor
+   * reacting within a millisecond is never seen to react before the fault.
+   */
+  static void send(ProcessIdentity target, FaultKind kind, Fault stamp, Signal... signals) {
     if (target.pid() <= 1 || target.pid() == ProcessHandle.current().pid()) {
       throw new FaultRefusedException(kind + " refused: never signalling pid " + target.pid());
     }
     try {
+      ProcessGroups.verifyGroupLeader(target);
+      if (stamp != null) {
+        stamp.injectedNow();
+      }
       ProcessGroups.signalGroup(target, signals);
     } catch (SignalRefusedException e) {
       throw new FaultRefusedException(kind + " refused: " + e.getMessage(), e);

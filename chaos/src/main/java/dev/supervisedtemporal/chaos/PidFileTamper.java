@@ -61,7 +61,7 @@ final class PidFileTamper {
     byte[] ours = written;
     boolean stillOurs = ours == null ? now == null : Arrays.equals(now, ours);
     if (!stillOurs) {
-      return "pid file left alone: the manager rewrote it";
+      return "pid file left alone: the manager has changed or removed it since";
     }
     if (original != null && sameServerRuns) {
       write(original);
