@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +47,14 @@ class JvmExitIT {
       }
       child.stop();
       for (ProcessIdentity leftover : seen) {
-        ProcessHandle.of(leftover.pid()).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS));
+        Optional<ProcessHandle> handle = ProcessHandle.of(leftover.pid());
+        if (handle.isPresent() && leftover.isStillAlive()) {
+          try {
+            handle.get().onExit().get(10, TimeUnit.SECONDS);
+          } catch (ExecutionException | TimeoutException e) {
+            // reported by the assertions above
+          }
+        }
       }
     }
   }

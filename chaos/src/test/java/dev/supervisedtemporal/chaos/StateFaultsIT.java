@@ -61,6 +61,7 @@ class StateFaultsIT {
   void deletedPidFileIsRestored() throws Exception {
     byte[] original = Files.readAllBytes(manager.pidFile());
     try (Fault fault = chaos.deletePidFile()) {
+      assertThat(fault.result()).contains("deleted");
       assertThat(manager.pidFile()).doesNotExist();
     }
     assertThat(Files.readAllBytes(manager.pidFile())).isEqualTo(original);
