@@ -1,0 +1,20 @@
+package dev.supervisedtemporal.chaos;
+
+/**
+ * Thrown instead of injecting a fault that would touch a process we cannot prove is ours, or
+ * that cannot be injected in the current state; nothing was done.
+ */
+public final class FaultRefusedException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception with a message naming the fault and the reason. */
+  public FaultRefusedException(String message) {
+    super(message);
+  }
+
+  /** Creates the exception with a message and the refusal it comes from. */
+  public FaultRefusedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

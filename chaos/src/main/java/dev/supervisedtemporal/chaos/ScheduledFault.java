@@ -1,0 +1,13 @@
+package dev.supervisedtemporal.chaos;
+
+import java.time.Duration;
+
+/**
+ * One entry of a seeded {@link ChaosSchedule}'s plan.
+ *
+ * @param index the position in the sequence, from 0
+ * @param gap the wait before the fault: from the run's start for the first, else from the
+ *     previous fault's recovery (interval plus seeded jitter)
+ * @param kind the fault to inject
+ */
+public record ScheduledFault(int index, Duration gap, FaultKind kind) {}
