@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -45,6 +46,11 @@ class SupervisedTemporalExtensionIT {
   @BeforeAll
   static void runFixture() {
     results = FixtureRunner.run(Map.of(), Fixture.class);
+  }
+
+  @Test
+  void runsOnTheExpectedJUnit(TestReporter reporter) {
+    JUnitRuntimeTest.check(reporter); // -Pjunit6 runs these integration tests on JUnit 6
   }
 
   @Test
