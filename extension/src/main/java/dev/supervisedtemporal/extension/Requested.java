@@ -1,0 +1,95 @@
+package dev.supervisedtemporal.extension;
+
+import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The settings one source asks for (the annotation, the builder, or the configuration
+ * parameters), each checked and remembered with where it came from; a setting the source leaves
+ * open is absent.
+ */
+final class Requested {
+
+  /**
+   * A checked value and where it came from.
+   *
+   * @param value the typed value
+   * @param where how to name it in a message, e.g. {@code @WithSupervisedTemporal(port = 1)}
+   */
+  record Value(Object value, String where) {}
+
+  private final Map<Setting, Value> values = new EnumMap<>(Setting.class);
+
+  private Requested() {}
+
+  /** Nothing set. */
+  static Requested none() {
+    return new Requested();
+  }
+
+  /** What an annotation sets; attributes at their defaults are left open. */
+  static Requested fromAnnotation(WithSupervisedTemporal a) {
+    Requested r = new Requested();
+    if (a.backend() != WithSupervisedTemporal.Backend.INFERRED) {
+      r.values.put(Setting.BACKEND, new Value(BackendKind.valueOf(a.backend().name()),
+          annotation(Setting.BACKEND, a.backend().name())));
+    }
+    if (a.policy() != WithSupervisedTemporal.Policy.INFERRED) {
+      r.values.put(Setting.POLICY, new Value(a.policy() == WithSupervisedTemporal.Policy.SEED
+          ? SupervisorPolicy.seedDefaults() : SupervisorPolicy.recommended(),
+          annotation(Setting.POLICY, a.policy().name())));
+    }
+    if (a.port() != -1) {
+      String where = annotation(Setting.PORT, String.valueOf(a.port()));
+      r.values.put(Setting.PORT, new Value(Setting.PORT.check(a.port(), where), where));
+    }
+    r.text(Setting.TARGET, a.target(), true);
+    r.text(Setting.NAMESPACE, a.namespace(), true);
+    r.text(Setting.CHECK_INTERVAL, a.checkInterval(), true);
+    r.text(Setting.PROBE_TIMEOUT, a.probeTimeout(), true);
+    r.text(Setting.RESTART_BACKOFF, a.restartBackoff(), true);
+    r.text(Setting.STARTUP_TIMEOUT, a.startupTimeout(), true);
+    r.text(Setting.PERSISTENT, a.persistent(), true);
+    r.text(Setting.FAIL_ON_LEAK, a.failOnLeak(), true);
+    return r;
+  }
+
+  /** What the configuration parameters set; blank values are left open. */
+  static Requested fromConfiguration(Function<String, Optional<String>> parameters) {
+    Requested r = new Requested();
+    for (Setting s : Setting.values()) {
+      parameters.apply(s.key()).ifPresent(text -> r.text(s, text, false));
+    }
+    return r;
+  }
+
+  /** Sets a typed value given to the builder, checking it. */
+  Requested typed(Setting setting, Object value, String shown) {
+    String where = "SupervisedTemporalExtension.builder()." + setting.attribute() + "(" + shown
+        + ")";
+    values.put(setting, new Value(setting.check(value, where), where));
+    return this;
+  }
+
+  /** The value, if this source sets it. */
+  Optional<Value> get(Setting setting) {
+    return Optional.ofNullable(values.get(setting));
+  }
+
+  private void text(Setting setting, String text, boolean fromAnnotation) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    String where = fromAnnotation ? annotation(setting, "\"" + text + "\"")
+        : "configuration parameter " + setting.key() + " = \"" + text + "\"";
+    values.put(setting, new Value(setting.parse(text, where), where));
+  }
+
+  private static String annotation(Setting setting, String shown) {
+    return "@WithSupervisedTemporal(" + setting.attribute() + " = " + shown + ")";
+  }
+}

@@ -1,0 +1,226 @@
+package dev.supervisedtemporal.extension;
+
+import dev.supervisedtemporal.lifecycle.StartResult;
+import dev.supervisedtemporal.lifecycle.Supervisor;
+import dev.supervisedtemporal.lifecycle.SupervisorEvent;
+import dev.supervisedtemporal.lifecycle.SupervisorEventType;
+import dev.supervisedtemporal.lifecycle.SupervisorEvents;
+import dev.supervisedtemporal.lifecycle.TemporalManager;
+import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
+import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One test class's server: the manager, its supervisor and the lazily created clients, closed in
+ * reverse order (clients, supervisor, server) however far setup got.
+ *
+ * <p>Lives in the class-level {@link ExtensionContext.Store}, so JUnit closes it even when setup
+ * fails half way; it implements {@link ExtensionContext.Store.CloseableResource} too, for JUnit
+ * versions before 5.13 that close only those. {@link #close()} is idempotent.
+ */
+@SuppressWarnings("deprecation") // CloseableResource: kept for JUnit < 5.13
+final class ServerSession implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+  private static final Duration STUBS_SHUTDOWN = Duration.ofSeconds(5);
+  private static final int CAPTURED_LOG_LINES = 200;
+
+  private final Settings settings;
+  private final TemporalManager manager;
+  private final String scenario;
+  private final String ownerId;
+  private final BiConsumer<SetupStep, SupervisedTemporal> stepHook;
+  private final long createdNanos = System.nanoTime();
+  private final List<ProcessIdentity> servers = new CopyOnWriteArrayList<>();
+  private final List<String> failures = new CopyOnWriteArrayList<>();
+  private final SupervisorEvents.Registration restartWatch;
+  private final SupervisedTemporal handle;
+
+  private volatile StartResult firstStart;
+  private volatile long readyNanos;
+  private volatile Supervisor supervisor;
+  private volatile WorkflowServiceStubs stubs;
+  private volatile WorkflowClient client;
+  private volatile List<String> logTailAtClose;
+  private volatile boolean closed;
+
+  ServerSession(Settings settings, TemporalManager manager, String scenario, String ownerId,
+      BiConsumer<SetupStep, SupervisedTemporal> stepHook) {
+    this.settings = settings;
+    this.manager = manager;
+    this.scenario = scenario;
+    this.ownerId = ownerId;
+    this.stepHook = stepHook;
+    this.restartWatch = manager.events().subscribe(this::onEvent);
+    this.handle = new SupervisedTemporal(this);
+  }
+
+  /** The handle tests get. */
+  SupervisedTemporal handle() {
+    return handle;
+  }
+
+  /** Starts the server and the supervisor, and waits until the server serves. */
+  void open() {
+    firstStart = manager.start();
+    readyNanos = System.nanoTime();
+    manager.serverIdentity().ifPresent(servers::add);
+    stepHook.accept(SetupStep.SERVER_STARTED, handle);
+    supervisor = manager.startSupervisor(settings.policy());
+    stepHook.accept(SetupStep.SUPERVISOR_STARTED, handle);
+  }
+
+  private void onEvent(SupervisorEvent event) {
+    if (event.type() == SupervisorEventType.RESTARTED) {
+      manager.serverIdentity().ifPresent(servers::add);
+    }
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  TemporalManager manager() {
+    return manager;
+  }
+
+  String scenario() {
+    return scenario;
+  }
+
+  /** The unique id of the extension context that created this session. */
+  String ownerId() {
+    return ownerId;
+  }
+
+  long createdNanos() {
+    return createdNanos;
+  }
+
+  /** The first start, or null when setup failed before it. */
+  StartResult firstStart() {
+    return firstStart;
+  }
+
+  long readyNanos() {
+    return readyNanos;
+  }
+
+  /** Every server process this session started, as verified identities. */
+  List<ProcessIdentity> servers() {
+    return List.copyOf(servers);
+  }
+
+  /** The supervisor this session started, or null when setup failed before it. */
+  Supervisor supervisor() {
+    return supervisor;
+  }
+
+  /** Whether the embedded backend ran with its fast-start flags. */
+  boolean fastStart() {
+    return manager.backend() instanceof EmbeddedBackend e && e.fastStart();
+  }
+
+  /** Records that a test of the class failed, for the class's timing result. */
+  void recordFailure(String what) {
+    failures.add(what);
+  }
+
+  List<String> failures() {
+    return List.copyOf(failures);
+  }
+
+  /** The stubs, created on first use; shut down by {@link #close()}. */
+  synchronized WorkflowServiceStubs serviceStubs() {
+    if (closed) {
+      throw new IllegalStateException("the Temporal server of " + scenario + " is closed");
+    }
+    if (stubs == null) {
+      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+          .setTarget(manager.target())
+          .build());
+    }
+    return stubs;
+  }
+
+  /** A client bound to the namespace, created on first use. */
+  synchronized WorkflowClient workflowClient() {
+    if (client == null) {
+      client = WorkflowClient.newInstance(serviceStubs(), WorkflowClientOptions.newBuilder()
+          .setNamespace(manager.namespace())
+          .build());
+    }
+    return client;
+  }
+
+  /** The last lines of the server log; after close, those captured just before it. */
+  List<String> logTail(int lines) {
+    List<String> captured = logTailAtClose;
+    if (captured == null) {
+      return manager.logTail(lines);
+    }
+    return captured.subList(Math.max(0, captured.size() - lines), captured.size());
+  }
+
+  /**
+   * Shuts the clients down, then stops the supervisor, then the server (releasing its lock and
+   * deleting its state dir). Idempotent; every step runs even when an earlier one fails.
+   */
+  @Override
+  public void close() {
+    WorkflowServiceStubs s;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      s = stubs;
+      stubs = null;
+      client = null;
+    }
+    RuntimeException failure = null;
+    try {
+      logTailAtClose = manager.logTail(CAPTURED_LOG_LINES);
+      if (s != null) {
+        s.shutdownNow();
+        s.awaitTermination(STUBS_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      manager.stopSupervisor();
+    } catch (RuntimeException e) {
+      failure = add(failure, e);
+    }
+    try {
+      restartWatch.close();
+      manager.close();
+    } catch (RuntimeException e) {
+      failure = add(failure, e);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private static RuntimeException add(RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.supervisedtemporal.extension;
+
+import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * One setting of the extension: its attribute name, its configuration-parameter key, and how a
+ * value of it is read from text and checked.
+ */
+enum Setting {
+  BACKEND("backend", "backend", "auto, embedded, cli or external"),
+  TARGET("target", "target", "host:port with port 1-65535, e.g. 127.0.0.1:7233"),
+  PORT("port", "port", "an integer 0-65535 (0 picks a free port)"),
+  NAMESPACE("namespace", "namespace",
+      "1-255 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+  POLICY("policy", "policy", "seed or recommended"),
+  CHECK_INTERVAL("checkInterval", "check-interval", DurationText.ACCEPTED),
+  PROBE_TIMEOUT("probeTimeout", "probe-timeout", DurationText.ACCEPTED),
+  RESTART_BACKOFF("restartBackoff", "restart-backoff", DurationText.ACCEPTED),
+  STARTUP_TIMEOUT("startupTimeout", "startup-timeout", DurationText.ACCEPTED),
+  PERSISTENT("persistent", "persistent", "true or false"),
+  FAIL_ON_LEAK("failOnLeak", "fail-on-leak", "true or false"),
+  CLI_PATH("cliPath", "cli", "the path of an executable Temporal CLI binary");
+
+  /** The prefix of every configuration parameter key. */
+  static final String PREFIX = "supervised.temporal.";
+
+  private static final Pattern NAMESPACE_TEXT =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+
+  private final String attribute;
+  private final String key;
+  private final String accepted;
+
+  Setting(String attribute, String keySuffix, String accepted) {
+    this.attribute = attribute;
+    this.key = PREFIX + keySuffix;
+    this.accepted = accepted;
+  }
+
+  /** The annotation attribute and builder method name. */
+  String attribute() {
+    return attribute;
+  }
+
+  /** The configuration parameter key. */
+  String key() {
+    return key;
+  }
+
+  /** What values are accepted, for messages and the README. */
+  String accepted() {
+    return accepted;
+  }
+
+  /** The setting whose attribute name a lifecycle message starts with, if any. */
+  static Optional<Setting> named(String attribute) {
+    return Arrays.stream(values()).filter(s -> s.attribute.equals(attribute)).findFirst();
+  }
+
+  /**
+   * Reads a value from text: the typed value, or an exception naming where the text came from,
+   * the text, and what is accepted.
+   *
+   * @param where e.g. {@code @WithSupervisedTemporal(checkInterval = "x")}
+   */
+  Object parse(String text, String where) {
+    String t = text.trim();
+    return switch (this) {
+      case BACKEND -> {
+        try {
+          yield BackendKind.valueOf(t.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw invalid(where, "is not a backend");
+        }
+      }
+      case TARGET -> check(t, where);
+      case PORT -> {
+        try {
+          yield check(Integer.parseInt(t), where);
+        } catch (NumberFormatException e) {
+          throw invalid(where, "is not an integer");
+        }
+      }
+      case NAMESPACE -> check(t, where);
+      case POLICY -> switch (t.toLowerCase(Locale.ROOT)) {
+        case "seed" -> SupervisorPolicy.seedDefaults();
+        case "recommended" -> SupervisorPolicy.recommended();
+        default -> throw invalid(where, "is not a policy preset");
+      };
+      case CHECK_INTERVAL, PROBE_TIMEOUT, RESTART_BACKOFF, STARTUP_TIMEOUT ->
+          DurationText.parse(t).orElseThrow(() -> invalid(where, DurationText.problem(t)));
+      case PERSISTENT, FAIL_ON_LEAK -> switch (t.toLowerCase(Locale.ROOT)) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw invalid(where, "is not a boolean");
+      };
+      case CLI_PATH -> {
+        try {
+          yield check(Path.of(t), where);
+        } catch (InvalidPathException e) {
+          throw invalid(where, "is not a path");
+        }
+      }
+    };
+  }
+
+  /** Checks a typed value (from the builder or {@link #parse}); returns it when accepted. */
+  Object check(Object value, String where) {
+    switch (this) {
+      case TARGET -> {
+        String t = (String) value;
+        int colon = t.lastIndexOf(':');
+        if (colon <= 0 || colon == t.length() - 1) {
+          throw invalid(where, "is not an address");
+        }
+        int p;
+        try {
+          p = Integer.parseInt(t.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          throw invalid(where, "has no numeric port");
+        }
+        if (p < 1 || p > 65535) {
+          throw invalid(where, "has a port out of range");
+        }
+      }
+      case PORT -> {
+        int p = (Integer) value;
+        if (p < 0 || p > 65535) {
+          throw invalid(where, "is out of range");
+        }
+      }
+      case NAMESPACE -> {
+        if (!NAMESPACE_TEXT.matcher((String) value).matches()) {
+          throw invalid(where, "is not a namespace name");
+        }
+      }
+      case CHECK_INTERVAL, PROBE_TIMEOUT, RESTART_BACKOFF, STARTUP_TIMEOUT -> {
+        Duration d = (Duration) value;
+        if (d.isZero() || d.isNegative()) {
+          throw invalid(where, "is not positive");
+        }
+      }
+      case CLI_PATH -> {
+        Path p = (Path) value;
+        if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+          throw invalid(where, "is not an executable file");
+        }
+      }
+      default -> {
+        // enums and booleans need no check
+      }
+    }
+    return value;
+  }
+
+  /** An exception naming where the value came from, what is wrong, and what is accepted. */
+  ExtensionConfigurationException invalid(String where, String problem) {
+    return new ExtensionConfigurationException(where + " " + problem + "; accepted: " + accepted);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.supervisedtemporal.extension;
+
+import dev.supervisedtemporal.lifecycle.HealthReport;
+import dev.supervisedtemporal.lifecycle.ProbeDepth;
+import dev.supervisedtemporal.lifecycle.Supervisor;
+import dev.supervisedtemporal.lifecycle.SupervisorEvents;
+import dev.supervisedtemporal.lifecycle.TemporalManager;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Gives a test access to the supervised Temporal server of its class: address, namespace, pid,
+ * ready clients, the supervisor and its event log.
+ *
+ * <p>Injected as a parameter by {@link SupervisedTemporalExtension}. The clients are created on
+ * first use and shut down after the class, before the server stops.
+ */
+public final class SupervisedTemporal {
+
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final ServerSession session;
+
+  SupervisedTemporal(ServerSession session) {
+    this.session = session;
+  }
+
+  /** {@code 127.0.0.1:PORT} (or the external target): the address clients use. */
+  public String target() {
+    return session.manager().target();
+  }
+
+  /** The namespace the clients are bound to. */
+  public String namespace() {
+    return session.manager().namespace();
+  }
+
+  /** The server's port; stable across restarts. */
+  public int port() {
+    return session.manager().port();
+  }
+
+  /** The current server's pid, or -1 when none runs (or for an external server). */
+  public long pid() {
+    return session.manager().pid();
+  }
+
+  /** The manager that owns the server, for what this handle does not offer. */
+  public TemporalManager manager() {
+    return session.manager();
+  }
+
+  /** The supervisor the extension started. */
+  public Supervisor supervisor() {
+    Supervisor s = session.supervisor();
+    if (s == null) {
+      throw new IllegalStateException("no supervisor: the setup of " + session.scenario()
+          + " did not get that far");
+    }
+    return s;
+  }
+
+  /** The supervisor's timestamped event log. */
+  public SupervisorEvents events() {
+    return session.manager().events();
+  }
+
+  /** Service stubs for {@link #target()}, created on first use, shut down after the class. */
+  public WorkflowServiceStubs serviceStubs() {
+    return session.serviceStubs();
+  }
+
+  /** A {@link WorkflowClient} bound to {@link #namespace()}, created on first use. */
+  public WorkflowClient workflowClient() {
+    return session.workflowClient();
+  }
+
+  /** The last {@code lines} lines of the server's log (stdout and stderr). */
+  public List<String> logTail(int lines) {
+    return session.logTail(lines);
+  }
+
+  /**
+   * Waits until the server is healthy (every health layer passes, gRPC health answers SERVING)
+   * and answers a real client RPC ({@code GetSystemInfo}).
+   *
+   * @return the health report that passed
+   * @throws AssertionFailedError on timeout, naming what was awaited and the last health report
+   */
+  public HealthReport awaitHealthy(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    Duration probe = session.settings().policy().probeTimeout();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HealthReport last;
+    boolean rpc = false;
+    while (true) {
+      last = manager().health(ProbeDepth.FULL, probe);
+      if (last.healthy()) {
+        rpc = manager().answersRpc(probe);
+        if (rpc) {
+          return last;
+        }
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        break;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionFailedError("awaited a healthy Temporal server at " + target()
+        + " (namespace " + namespace() + ") answering GetSystemInfo, for " + timeout
+        + "; it was not: last health report " + last
+        + (last.healthy() && !rpc ? ", GetSystemInfo failed" : "")
+        + "; supervisor " + (session.supervisor() == null ? "none"
+            : session.supervisor().state()) + "; last events:\n  "
+        + String.join("\n  ", events().tail(8).stream().map(Object::toString).toList()));
+  }
+
+  @Override
+  public String toString() {
+    return "SupervisedTemporal[" + session.manager() + ", namespace " + namespace() + "]";
+  }
+}

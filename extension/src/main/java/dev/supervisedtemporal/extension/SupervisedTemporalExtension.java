@@ -1,0 +1,297 @@
+package dev.supervisedtemporal.extension;
+
+import dev.supervisedtemporal.lifecycle.SupervisorEvents;
+import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
+import dev.supervisedtemporal.lifecycle.TemporalManager;
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a supervised Temporal server for a test class: the JUnit Jupiter extension behind
+ * {@link WithSupervisedTemporal}, also registrable programmatically.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static SupervisedTemporalExtension temporal = SupervisedTemporalExtension.builder()
+ *     .checkInterval(Duration.ofMillis(250))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Before the class it starts the server and a supervisor; after the class it shuts the
+ * clients down, stops the supervisor, then the server, runs the leak check and writes the class's
+ * timing events. All of that is owned by a value in the class-level store, so it is closed even
+ * when setup fails half way. {@code @Nested} classes share the server of their enclosing class.
+ * It resolves parameters of exactly these types: {@link SupervisedTemporal},
+ * {@link WorkflowServiceStubs}, {@link WorkflowClient}, {@link SupervisorEvents}. When a test
+ * fails, the server's log tail, its health and the supervisor's event timeline are attached to
+ * that test's report.
+ *
+ * <p>A setting left open by the annotation or the builder comes from the configuration parameter
+ * {@code supervised.temporal.<key>} (see the module README for the list), else its default.
+ */
+public final class SupervisedTemporalExtension
+    implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback, ParameterResolver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SupervisedTemporalExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SupervisedTemporalExtension.class);
+  private static final Class<ServerSession> KEY = ServerSession.class;
+
+  /** The setup hook that does nothing. */
+  static final BiConsumer<SetupStep, SupervisedTemporal> NO_HOOK = (step, temporal) -> { };
+
+  /** What a parameter of each resolvable type gets; exact types only. */
+  private static final Map<Class<?>, Function<SupervisedTemporal, Object>> RESOLVABLE = Map.of(
+      SupervisedTemporal.class, t -> t,
+      WorkflowServiceStubs.class, SupervisedTemporal::serviceStubs,
+      WorkflowClient.class, SupervisedTemporal::workflowClient,
+      SupervisorEvents.class, SupervisedTemporal::events);
+
+  private final Builder builder;
+
+  /** The declarative extension: settings come from {@link WithSupervisedTemporal}. */
+  public SupervisedTemporalExtension() {
+    this.builder = null;
+  }
+
+  private SupervisedTemporalExtension(Builder builder) {
+    this.builder = builder;
+  }
+
+  /** A builder for {@code @RegisterExtension}; every setting left open is configurable. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    ensureSession(context);
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    Optional<Throwable> failure = context.getExecutionException()
+        .filter(e -> !(e instanceof TestAbortedException));
+    if (failure.isEmpty()) {
+      return;
+    }
+    ServerSession session = context.getStore(NAMESPACE).get(KEY, KEY);
+    if (session != null) {
+      session.recordFailure(context.getDisplayName() + ": " + failure.get());
+      Diagnostics.publish(context, session);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    ServerSession session = context.getStore(NAMESPACE).get(KEY, KEY);
+    if (session == null || !session.ownerId().equals(context.getUniqueId())) {
+      return; // nothing started, or the enclosing class's server
+    }
+    Optional<Throwable> classFailure = context.getExecutionException();
+    if (classFailure.isPresent()) {
+      Diagnostics.publish(context, session);
+    }
+    RuntimeException closeFailure = closeQuietly(session);
+    List<String> leaks = LeakCheck.find(session);
+    boolean failOnLeak = session.settings().failOnLeak();
+    String leakMessage = leaks.isEmpty() ? null : "the supervised Temporal server of "
+        + session.scenario() + " left behind:\n  - " + String.join("\n  - ", leaks);
+    String failure = classFailure.map(Throwable::toString)
+        .or(() -> session.failures().stream().findFirst())
+        .or(() -> Optional.ofNullable(closeFailure).map(Throwable::toString))
+        .orElse(failOnLeak ? leakMessage : null);
+    ClassTimingEvents.write(session, failure, leaks);
+    if (closeFailure != null) {
+      throw closeFailure;
+    }
+    if (leakMessage != null) {
+      if (failOnLeak) {
+        throw new AssertionFailedError(leakMessage);
+      }
+      LOG.warn("{} (failOnLeak = false)", leakMessage);
+      context.publishReportEntry("supervised-temporal.leaks", leakMessage);
+    }
+  }
+
+  private static RuntimeException closeQuietly(ServerSession session) {
+    try {
+      session.close();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return RESOLVABLE.containsKey(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    ServerSession session = context.getStore(NAMESPACE).get(KEY, KEY);
+    if (session == null && context.getTestMethod().isEmpty()) {
+      session = ensureSession(context); // a constructor with PER_CLASS lifecycle: before beforeAll
+    }
+    if (session == null) {
+      throw new ParameterResolutionException("no supervised Temporal server for "
+          + parameter.getParameter() + " in " + context.getDisplayName()
+          + ": its setup failed or has not run");
+    }
+    return RESOLVABLE.get(parameter.getParameter().getType()).apply(session.handle());
+  }
+
+  /** The class's session: the one an enclosing class started, or a new one. */
+  private ServerSession ensureSession(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    ServerSession existing = store.get(KEY, KEY);
+    if (existing != null) {
+      return existing;
+    }
+    Settings settings = Settings.resolve(explicit(context),
+        Requested.fromConfiguration(context::getConfigurationParameter));
+    TemporalManager manager = settings.buildManager();
+    ServerSession session = new ServerSession(settings, manager,
+        context.getRequiredTestClass().getName(), context.getUniqueId(),
+        builder == null ? NO_HOOK : builder.stepHook);
+    store.put(KEY, session); // from here on JUnit closes it, however far open() gets
+    session.open();
+    return session;
+  }
+
+  private Requested explicit(ExtensionContext context) {
+    if (builder != null) {
+      return builder.requested();
+    }
+    return AnnotationSupport.findAnnotation(context.getRequiredTestClass(),
+            WithSupervisedTemporal.class)
+        .map(Requested::fromAnnotation)
+        .orElseGet(Requested::none);
+  }
+
+  /**
+   * Builds a {@link SupervisedTemporalExtension}. Values are checked before the class starts
+   * anything; a bad one fails the class with an {@link ExtensionConfigurationException}.
+   */
+  public static final class Builder {
+    private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
+    private BiConsumer<SetupStep, SupervisedTemporal> stepHook = NO_HOOK;
+
+    private Builder() {}
+
+    /** The kind of server; AUTO prefers an installed Temporal CLI. */
+    public Builder backend(BackendKind backend) {
+      return set(Setting.BACKEND, backend);
+    }
+
+    /** {@code host:port} of a server to watch, only with {@link BackendKind#EXTERNAL}. */
+    public Builder target(String target) {
+      return set(Setting.TARGET, target);
+    }
+
+    /** The port, 0-65535; 0 picks a free port. */
+    public Builder port(int port) {
+      return set(Setting.PORT, port);
+    }
+
+    /** The namespace clients use. */
+    public Builder namespace(String namespace) {
+      return set(Setting.NAMESPACE, namespace);
+    }
+
+    /** The supervisor policy, e.g. {@link SupervisorPolicy#seedDefaults()}. */
+    public Builder policy(SupervisorPolicy policy) {
+      return set(Setting.POLICY, policy);
+    }
+
+    /** Time between health checks; overrides the policy's. */
+    public Builder checkInterval(Duration interval) {
+      return set(Setting.CHECK_INTERVAL, interval);
+    }
+
+    /** The deadline of one health probe; overrides the policy's. */
+    public Builder probeTimeout(Duration timeout) {
+      return set(Setting.PROBE_TIMEOUT, timeout);
+    }
+
+    /** The backoff before the first restart attempt; overrides the policy's initial backoff. */
+    public Builder restartBackoff(Duration backoff) {
+      return set(Setting.RESTART_BACKOFF, backoff);
+    }
+
+    /** How long the server may take to become ready. */
+    public Builder startupTimeout(Duration timeout) {
+      return set(Setting.STARTUP_TIMEOUT, timeout);
+    }
+
+    /** Whether the CLI server keeps its database in a file in the state dir. */
+    public Builder persistent(boolean persistent) {
+      return set(Setting.PERSISTENT, persistent);
+    }
+
+    /** Whether a leak fails the class (default) or is only reported. */
+    public Builder failOnLeak(boolean failOnLeak) {
+      return set(Setting.FAIL_ON_LEAK, failOnLeak);
+    }
+
+    /** The Temporal CLI binary for the CLI backend (else it is discovered). */
+    public Builder cliPath(Path cliPath) {
+      return set(Setting.CLI_PATH, cliPath);
+    }
+
+    /** Calls the hook after each setup step; a hook that throws fails setup there. For tests. */
+    Builder onSetupStep(BiConsumer<SetupStep, SupervisedTemporal> hook) {
+      this.stepHook = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
+    /** Creates the extension; starts nothing. */
+    public SupervisedTemporalExtension build() {
+      return new SupervisedTemporalExtension(copy());
+    }
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.values.putAll(values);
+      b.stepHook = stepHook;
+      return b;
+    }
+
+    private Builder set(Setting setting, Object value) {
+      values.put(setting, Objects.requireNonNull(value, setting.attribute()));
+      return this;
+    }
+
+    private Requested requested() {
+      Requested r = Requested.none();
+      values.forEach((setting, value) -> r.typed(setting, value,
+          value instanceof SupervisorPolicy p ? p.name() : value instanceof String s
+              ? "\"" + s + "\"" : String.valueOf(value)));
+      return r;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package dev.supervisedtemporal.extension;
+
+import dev.supervisedtemporal.lifecycle.SupervisorEvent;
+import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes one run unit's timing events as JSON lines, in the format of {@code docs/timing-events.md}.
+ *
+ * <p>Every line carries the common fields ({@code v}, {@code t}, {@code wall}, {@code type},
+ * {@code scenario}, {@code backend}, {@code policy}) followed by the event's own fields. The
+ * conventional order is {@code RUN_META} first and {@code SCENARIO_RESULT} last; the writer does
+ * not enforce it, so that callers can add any event type. Each line is flushed as it is written,
+ * so a file is readable up to the last event even when the JVM dies. Thread-safe.
+ */
+public final class TimingEventWriter implements AutoCloseable {
+
+  /** The schema version written in every line's {@code v} field. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The system property naming the build directory; the failsafe configuration sets it. */
+  public static final String BUILD_DIR_PROPERTY = "supervised.temporal.build-dir";
+
+  private static final Set<String> COMMON =
+      Set.of("v", "t", "wall", "type", "scenario", "backend", "policy");
+
+  /** What a {@code SCENARIO_RESULT} event says about the run unit. */
+  public enum Outcome {
+    /** Everything passed. */
+    PASSED,
+    /** Something failed. */
+    FAILED,
+    /** Nothing ran. */
+    SKIPPED
+  }
+
+  private final Path file;
+  private final String scenario;
+  private final String backend;
+  private final String policy;
+  private final BufferedWriter out;
+  private final long anchorNanos = System.nanoTime();
+  private final Instant anchorWall = Instant.now();
+  private boolean closed;
+
+  private TimingEventWriter(Path file, String scenario, String backend, String policy)
+      throws IOException {
+    this.file = file;
+    this.scenario = Objects.requireNonNull(scenario, "scenario");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Creates (or truncates) the file and returns a writer for it.
+   *
+   * @param file the {@code .jsonl} file
+   * @param scenario the scenario or test-class name
+   * @param backend {@code embedded}, {@code cli} or {@code external}
+   * @param policy {@code seed}, {@code recommended} or {@code custom}
+   */
+  public static TimingEventWriter open(Path file, String scenario, String backend, String policy)
+      throws IOException {
+    return new TimingEventWriter(file, scenario, backend, policy);
+  }
+
+  /**
+   * The folder the JUnit extension writes to: {@code <build-dir>/supervised-temporal/events},
+   * where the build dir is the system property {@value #BUILD_DIR_PROPERTY}, else {@code target}
+   * in the working directory.
+   */
+  public static Path defaultEventsDir() {
+    String buildDir = System.getProperty(BUILD_DIR_PROPERTY);
+    Path base = buildDir == null || buildDir.isBlank() ? Path.of("target") : Path.of(buildDir);
+    return base.resolve("supervised-temporal").resolve("events");
+  }
+
+  /** A file name for a run unit: the name with characters unsafe in file names replaced. */
+  public static String fileNameFor(String runUnit) {
+    return runUnit.replaceAll("[^A-Za-z0-9._$-]", "_") + ".jsonl";
+  }
+
+  /** The file this writer writes. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Writes one event of any type.
+   *
+   * @param type the event type, e.g. {@code FAULT_INJECTED}
+   * @param nanoTime when it happened, on the {@link System#nanoTime()} scale
+   * @param fields the event's own fields, written in the map's order; values may be strings,
+   *     numbers, booleans, null, maps, collections, enums (their name) or anything else (its
+   *     {@code toString()})
+   * @throws IllegalArgumentException when a field repeats one of the common fields
+   * @throws UncheckedIOException when the line cannot be written
+   */
+  public void write(String type, long nanoTime, Map<String, ?> fields) {
+    write(type, nanoTime, anchorWall.plusNanos(nanoTime - anchorNanos), fields);
+  }
+
+  /** Writes one event of any type with an explicit wall-clock time; see {@link #write(String, long, Map)}. */
+  public synchronized void write(String type, long nanoTime, Instant wall, Map<String, ?> fields) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(fields, "fields");
+    for (String key : fields.keySet()) {
+      if (COMMON.contains(key)) {
+        throw new IllegalArgumentException("field '" + key + "' of a " + type
+            + " event repeats a common field; accepted: any name but " + COMMON);
+      }
+    }
+    if (closed) {
+      throw new IllegalStateException("this TimingEventWriter for " + file + " is closed");
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("v", SCHEMA_VERSION);
+    line.put("t", nanoTime);
+    line.put("wall", wall.toString());
+    line.put("type", type);
+    line.put("scenario", scenario);
+    line.put("backend", backend);
+    line.put("policy", policy);
+    line.putAll(fields);
+    StringBuilder text = new StringBuilder(160);
+    Json.object(text, line);
+    try {
+      out.write(text.toString());
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + file, e);
+    }
+  }
+
+  /**
+   * Writes a supervisor event as the matching timing event: {@code TICK} with {@code healthy},
+   * {@code UNHEALTHY}/{@code RESTART_FAILED}/{@code GAVE_UP} with {@code reason},
+   * {@code RESTART_ATTEMPT} with {@code attempt}, {@code RESTARTED} with {@code pid} and
+   * {@code spawnToReadyMs}, {@code BACKOFF} with {@code delayMs}; {@code HEALTHY}, {@code STOPPED}
+   * and {@code STARTED} with no fields of their own.
+   */
+  public void write(SupervisorEvent event) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    switch (event.type()) {
+      case TICK -> fields.put("healthy", event.healthy());
+      case UNHEALTHY, RESTART_FAILED, GAVE_UP -> fields.put("reason", event.detail());
+      case RESTART_ATTEMPT -> fields.put("attempt", event.attempt());
+      case RESTARTED -> {
+        fields.put("pid", event.pid());
+        fields.put("spawnToReadyMs", millis(event.duration()));
+      }
+      case BACKOFF -> fields.put("delayMs", millis(event.duration()));
+      default -> {
+        // HEALTHY, STOPPED, STARTED: the type says it all.
+      }
+    }
+    write(event.type().name(), event.nanoTime(), event.at(), fields);
+  }
+
+  /**
+   * Writes the {@code RUN_META} line for a policy.
+   *
+   * @param seedScale the scale factor applied to the seed policy, 1 when none
+   * @param chaosSeed the chaos seed, or null
+   */
+  public void runMeta(long nanoTime, SupervisorPolicy policy, double seedScale, Long chaosSeed) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("checkIntervalMs", millis(policy.checkInterval()));
+    fields.put("probeTimeoutMs", millis(policy.probeTimeout()));
+    fields.put("backoffMs", millis(policy.initialBackoff()));
+    fields.put("seedScale", seedScale);
+    fields.put("jdk", System.getProperty("java.version"));
+    fields.put("host", HostName.get());
+    fields.put("seed", chaosSeed);
+    write("RUN_META", nanoTime, fields);
+  }
+
+  /** Writes a {@code SERVER_READY} line. */
+  public void serverReady(long nanoTime, long pid, Duration spawnToReady, boolean fastStart) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("pid", pid);
+    fields.put("spawnToReadyMs", millis(spawnToReady));
+    fields.put("fastStart", fastStart);
+    write("SERVER_READY", nanoTime, fields);
+  }
+
+  /** Writes a {@code LEAK} line. */
+  public void leak(long nanoTime, String what) {
+    write("LEAK", nanoTime, Map.of("what", what));
+  }
+
+  /** Writes the {@code SCENARIO_RESULT} line; the message may be null. */
+  public void scenarioResult(long nanoTime, Outcome outcome, Duration duration, String message) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("outcome", outcome.name());
+    fields.put("durationMs", duration.toMillis());
+    fields.put("message", message);
+    write("SCENARIO_RESULT", nanoTime, fields);
+  }
+
+  /** Closes the file; idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      out.close();
+    }
+  }
+
+  private static double millis(Duration d) {
+    return d.toNanos() / 1_000_000.0;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.supervisedtemporal.extension;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts a supervised Temporal server before the annotated test class and stops it after.
+ *
+ * <p>The server gets its own port and state dir; a supervisor watches it with the chosen policy.
+ * Test methods, lifecycle methods and constructors can declare parameters of type
+ * {@link SupervisedTemporal}, {@link io.temporal.serviceclient.WorkflowServiceStubs},
+ * {@link io.temporal.client.WorkflowClient} and
+ * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents}. {@code @Nested} classes share the
+ * server of their enclosing class. After the class the supervisor is stopped, then the server,
+ * and a leak check fails the class when anything is left behind.
+ *
+ * <p>Each attribute left at its default falls back to a configuration parameter
+ * ({@code junit-platform.properties} or {@code -D}), then to the built-in default; see
+ * {@link SupervisedTemporalExtension} for the keys. Durations are text: {@code "250ms"},
+ * {@code "5s"}, {@code "1m"}, {@code "1h"} or ISO-8601 ({@code "PT0.25S"}). A value that is not
+ * accepted fails the class with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} before anything starts.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(SupervisedTemporalExtension.class)
+public @interface WithSupervisedTemporal {
+
+  /** Which server to run; default: {@code supervised.temporal.backend}, else AUTO. */
+  Backend backend() default Backend.INFERRED;
+
+  /** {@code host:port} of the server to watch, only with {@link Backend#EXTERNAL}. */
+  String target() default "";
+
+  /** The port, 0-65535; 0 picks a free port. Default: {@code supervised.temporal.port}, else 0. */
+  int port() default -1;
+
+  /** The namespace clients use. Default: {@code supervised.temporal.namespace}, else "default". */
+  String namespace() default "";
+
+  /** The supervisor policy preset. Default: {@code supervised.temporal.policy}, else RECOMMENDED. */
+  Policy policy() default Policy.INFERRED;
+
+  /** Time between health checks; overrides the preset's. */
+  String checkInterval() default "";
+
+  /** The deadline of one health probe; overrides the preset's. */
+  String probeTimeout() default "";
+
+  /** The backoff before the first restart attempt; overrides the preset's initial backoff. */
+  String restartBackoff() default "";
+
+  /** How long the server may take to become ready; default 60s. */
+  String startupTimeout() default "";
+
+  /** {@code "true"} keeps the CLI server's database in a file in the state dir; default false. */
+  String persistent() default "";
+
+  /** {@code "false"} reports leaks without failing the class; default true. */
+  String failOnLeak() default "";
+
+  /** The kinds of server, plus {@link #INFERRED} for "not set here". */
+  enum Backend {
+    /** Not set here: the configuration parameter decides, else {@link #AUTO}. */
+    INFERRED,
+    /** The Temporal CLI dev server when one is installed, else {@link #EMBEDDED}. */
+    AUTO,
+    /** The Temporal Java test server in a child JVM. */
+    EMBEDDED,
+    /** {@code temporal server start-dev}; fails when no CLI is installed. */
+    CLI,
+    /** A server at {@link WithSupervisedTemporal#target()} that is watched, not owned. */
+    EXTERNAL
+  }
+
+  /** The supervisor policy presets, plus {@link #INFERRED} for "not set here". */
+  enum Policy {
+    /** Not set here: the configuration parameter decides, else {@link #RECOMMENDED}. */
+    INFERRED,
+    /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#seedDefaults()}. */
+    SEED,
+    /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#recommended()}. */
+    RECOMMENDED
+  }
+}
