@@ -1,12 +1,15 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.chaos.ChaosEvent;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +30,35 @@ final class ClassTimingEvents {
    * @return the file written, or null when it could not be written
    */
   static Path write(ServerSession session, String failure, List<String> leaks) {
-    Path file = TimingEventWriter.defaultEventsDir()
-        .resolve(TimingEventWriter.fileNameFor(session.scenario()));
+    RunContext run = session.run();
+    Path file = run.eventsDir()
+        .resolve(TimingEventWriter.fileNameFor(run.fileUnit(session.scenario())));
     try (TimingEventWriter w = TimingEventWriter.open(file, session.scenario(),
         session.manager().backend().name(), session.settings().policy().name())) {
-      w.runMeta(session.createdNanos(), session.settings().policy(), 1.0, null);
+      w.runMeta(session.createdNanos(), session.settings().policy(), run.policyScale(),
+          run.chaosSeed());
       StartResult start = session.firstStart();
       if (start != null && !start.reused()) {
         w.serverReady(session.readyNanos(), start.pid(), start.spawnToReady(),
             session.fastStart());
       }
-      for (SupervisorEvent event : session.manager().events().snapshot()) {
+      List<SupervisorEvent> supervisor = session.manager().events().snapshot();
+      List<ChaosEvent> chaos = session.chaosEvents();
+      int c = 0;
+      for (SupervisorEvent event : supervisor) {
+        while (c < chaos.size() && chaos.get(c).nanoTime() <= event.nanoTime()) {
+          write(w, chaos.get(c++));
+        }
         w.write(event);
+      }
+      while (c < chaos.size()) {
+        write(w, chaos.get(c++));
+      }
+      Resources cost = session.resources();
+      if (cost != null) {
+        w.write("RESOURCES", System.nanoTime(), Map.of("rssBytes", cost.rssBytes(),
+            "supervisorThreads", cost.supervisorThreads(),
+            "supervisorCpuNs", cost.supervisorCpuNs(), "ticks", cost.ticks()));
       }
       long now = System.nanoTime();
       for (String leak : leaks) {
@@ -52,5 +72,19 @@ final class ClassTimingEvents {
       LOG.warn("cannot write the timing events of {} to {}", session.scenario(), file, e);
       return null;
     }
+  }
+
+  private static void write(TimingEventWriter w, ChaosEvent e) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("faultId", e.faultId());
+    fields.put("fault", e.fault().name());
+    fields.put("pid", e.pid());
+    if (e.helperPid() > 0) {
+      fields.put("helperPid", e.helperPid());
+    }
+    if (e.detail() != null && !e.detail().isEmpty()) {
+      fields.put("detail", e.detail());
+    }
+    w.write(e.type().name(), e.nanoTime(), e.at(), fields);
   }
 }

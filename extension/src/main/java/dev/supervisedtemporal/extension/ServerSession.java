@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.chaos.Chaos;
+import dev.supervisedtemporal.chaos.ChaosEvent;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.Supervisor;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
@@ -51,9 +53,13 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private volatile WorkflowClient client;
   private volatile List<String> logTailAtClose;
   private volatile boolean closed;
+  private volatile Chaos chaos;
+  private volatile Resources resources;
+  private final RunContext run;
 
   ServerSession(Settings settings, TemporalManager manager, String scenario, String ownerId,
-      BiConsumer<SetupStep, SupervisedTemporal> stepHook) {
+      BiConsumer<SetupStep, SupervisedTemporal> stepHook, RunContext run) {
+    this.run = run;
     this.settings = settings;
     this.manager = manager;
     this.scenario = scenario;
@@ -138,6 +144,41 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     return List.copyOf(failures);
   }
 
+  /** How the suite run (if any) labels and tunes this class. */
+  RunContext run() {
+    return run;
+  }
+
+  /** The fault injector, created on first use; its faults are healed by {@link #close()}. */
+  synchronized Chaos chaos() {
+    if (closed) {
+      throw new IllegalStateException("the Temporal server of " + scenario + " is closed");
+    }
+    if (chaos == null) {
+      chaos = Chaos.on(manager);
+    }
+    return chaos;
+  }
+
+  /** The chaos events so far (empty when no fault was ever injected). */
+  List<ChaosEvent> chaosEvents() {
+    Chaos c = chaos;
+    return c == null ? List.of() : c.events().snapshot();
+  }
+
+  /** Heals every fault still open; a failure to heal is logged, never thrown. */
+  void healOpenFaults() {
+    Chaos c = chaos;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  /** The server's cost measured just before it was stopped, or null. */
+  Resources resources() {
+    return resources;
+  }
+
   /** The stubs, created on first use; shut down by {@link #close()}. */
   synchronized WorkflowServiceStubs serviceStubs() {
     if (closed) {
@@ -188,13 +229,23 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     }
     RuntimeException failure = null;
     try {
+      healOpenFaults();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      resources = Resources.measure(manager);
+    } catch (RuntimeException e) {
+      failure = add(failure, e);
+    }
+    try {
       logTailAtClose = manager.logTail(CAPTURED_LOG_LINES);
       if (s != null) {
         s.shutdownNow();
         s.awaitTermination(STUBS_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (RuntimeException e) {
-      failure = e;
+      failure = add(failure, e);
     }
     try {
       manager.stopSupervisor();

@@ -64,6 +64,12 @@ record Settings(BackendKind backend, String target, int port, String namespace,
         r.get(Setting.CLI_PATH, null), Map.copyOf(where));
   }
 
+  /** These settings with another policy (e.g. scaled for a suite run). */
+  Settings withPolicy(SupervisorPolicy other) {
+    return new Settings(backend, target, port, namespace, other, startupTimeout, persistent,
+        failOnLeak, cliPath, where);
+  }
+
   private static SupervisorPolicy policy(Resolver r) {
     SupervisorPolicy preset = r.get(Setting.POLICY, SupervisorPolicy.recommended());
     Duration interval = r.get(Setting.CHECK_INTERVAL, null);

@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.lifecycle.HealthReport;
 import dev.supervisedtemporal.lifecycle.ProbeDepth;
 import dev.supervisedtemporal.lifecycle.Supervisor;
@@ -82,6 +83,14 @@ public final class SupervisedTemporal {
   /** The last {@code lines} lines of the server's log (stdout and stderr). */
   public List<String> logTail(int lines) {
     return session.logTail(lines);
+  }
+
+  /**
+   * The fault injector for this server, created on first use. Faults still open when a test
+   * ends are healed then; all are healed before the server stops.
+   */
+  public Chaos chaos() {
+    return session.chaos();
   }
 
   /**

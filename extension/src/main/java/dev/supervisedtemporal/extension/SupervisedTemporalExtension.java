@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
@@ -68,7 +69,8 @@ public final class SupervisedTemporalExtension
       SupervisedTemporal.class, t -> t,
       WorkflowServiceStubs.class, SupervisedTemporal::serviceStubs,
       WorkflowClient.class, SupervisedTemporal::workflowClient,
-      SupervisorEvents.class, SupervisedTemporal::events);
+      SupervisorEvents.class, SupervisedTemporal::events,
+      Chaos.class, SupervisedTemporal::chaos);
 
   private final Builder builder;
 
@@ -93,12 +95,15 @@ public final class SupervisedTemporalExtension
 
   @Override
   public void afterTestExecution(ExtensionContext context) {
+    ServerSession session = context.getStore(NAMESPACE).get(KEY, KEY);
+    if (session != null) {
+      session.healOpenFaults(); // a fault never outlives the test that injected it
+    }
     Optional<Throwable> failure = context.getExecutionException()
         .filter(e -> !(e instanceof TestAbortedException));
     if (failure.isEmpty()) {
       return;
     }
-    ServerSession session = context.getStore(NAMESPACE).get(KEY, KEY);
     if (session != null) {
       session.recordFailure(context.getDisplayName() + ": " + failure.get());
       Diagnostics.publish(context, session);
@@ -172,12 +177,14 @@ public final class SupervisedTemporalExtension
     if (existing != null) {
       return existing;
     }
-    Settings settings = Settings.resolve(explicit(context),
+    RunContext run = RunContext.from(context::getConfigurationParameter);
+    Settings resolved = Settings.resolve(explicit(context),
         Requested.fromConfiguration(context::getConfigurationParameter));
+    Settings settings = resolved.withPolicy(run.apply(resolved.policy()));
     TemporalManager manager = settings.buildManager();
     ServerSession session = new ServerSession(settings, manager,
-        context.getRequiredTestClass().getName(), context.getUniqueId(),
-        builder == null ? NO_HOOK : builder.stepHook);
+        run.scenarioName(context.getRequiredTestClass()), context.getUniqueId(),
+        builder == null ? NO_HOOK : builder.stepHook, run);
     store.put(KEY, session); // from here on JUnit closes it, however far open() gets
     session.open();
     return session;

@@ -3,11 +3,11 @@ package dev.supervisedtemporal.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.supervisedtemporal.chaos.Chaos;
+import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
-import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
-import dev.supervisedtemporal.lifecycle.process.Signal;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
 import io.temporal.client.WorkflowClient;
@@ -95,7 +95,7 @@ class SupervisedTemporalExtensionIT {
   @Test
   void theClassPassesItsLeakCheckAndWritesItsTimingEvents() throws Exception {
     results.containerEvents().assertStatistics(stats -> stats.failed(0));
-    results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(1));
+    results.testEvents().assertStatistics(stats -> stats.succeeded(5).failed(1));
     Path file = TimingEventWriter.defaultEventsDir()
         .resolve(TimingEventWriter.fileNameFor(Fixture.class.getName()));
     List<String> lines = Files.readAllLines(file);
@@ -104,6 +104,13 @@ class SupervisedTemporalExtensionIT {
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"SERVER_READY\""));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"UNHEALTHY\""));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"RESTARTED\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"FAULT_INJECTED\"",
+        "\"fault\":\"KILL\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"RPC_RECOVERED\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"FAULT_HEALED\"",
+        "\"fault\":\"SUSPEND\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"RESOURCES\"",
+        "\"supervisorThreads\":1"));
     assertThat(lines).noneSatisfy(l -> assertThat(l).contains("\"type\":\"LEAK\""));
     assertThat(lines.get(lines.size() - 1)).contains("\"type\":\"SCENARIO_RESULT\"",
         "\"outcome\":\"FAILED\"", "failsOnPurpose");
@@ -146,11 +153,13 @@ class SupervisedTemporalExtensionIT {
 
     @Test
     @Order(2)
-    void killedServerComesBack(SupervisedTemporal temporal) throws Exception {
+    void killedServerComesBack(SupervisedTemporal temporal, Chaos chaos) throws Exception {
+      assertThat(chaos).isSameAs(temporal.chaos());
       long before = temporal.pid();
       SEEN.put("pidBefore", before);
       int from = temporal.events().size();
-      ProcessGroups.signalGroup(temporal.manager().serverIdentity().orElseThrow(), Signal.KILL);
+      Fault kill = chaos.kill();
+      assertThat(chaos.awaitRecovery(kill, Duration.ofSeconds(60))).isTrue();
       temporal.events().await("a restart", from,
           e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
       temporal.awaitHealthy(Duration.ofSeconds(30));
@@ -160,6 +169,23 @@ class SupervisedTemporalExtensionIT {
 
     @Test
     @Order(3)
+    void leavesAServerSuspended(SupervisedTemporal temporal) {
+      Fault pause = temporal.chaos().suspend(); // not closed: the extension must heal it
+      SEEN.put("suspendedPid", pause.targetPid());
+    }
+
+    @Test
+    @Order(4)
+    void theSuspensionWasHealedAfterTheTest(SupervisedTemporal temporal) throws Exception {
+      long pid = (Long) SEEN.get("suspendedPid");
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      assertThat(stat.charAt(stat.lastIndexOf(')') + 2)).isNotEqualTo('T');
+      assertThat(temporal.chaos().openFaults()).isEmpty();
+      temporal.awaitHealthy(Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Order(5)
     void failsOnPurpose() {
       fail("on purpose, to see the diagnostics");
     }
