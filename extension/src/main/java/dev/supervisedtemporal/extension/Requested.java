@@ -52,6 +52,7 @@ final class Requested {
     r.text(Setting.CHECK_INTERVAL, a.checkInterval(), true);
     r.text(Setting.PROBE_TIMEOUT, a.probeTimeout(), true);
     r.text(Setting.RESTART_BACKOFF, a.restartBackoff(), true);
+    r.text(Setting.MAX_RESTARTS, a.maxRestarts(), true);
     r.text(Setting.STARTUP_TIMEOUT, a.startupTimeout(), true);
     r.text(Setting.PERSISTENT, a.persistent(), true);
     r.text(Setting.FAIL_ON_LEAK, a.failOnLeak(), true);

@@ -26,6 +26,8 @@ enum Setting {
   CHECK_INTERVAL("checkInterval", "check-interval", DurationText.ACCEPTED),
   PROBE_TIMEOUT("probeTimeout", "probe-timeout", DurationText.ACCEPTED),
   RESTART_BACKOFF("restartBackoff", "restart-backoff", DurationText.ACCEPTED),
+  MAX_RESTARTS("maxRestarts", "max-restarts",
+      "an integer >= 1: restart attempts allowed within the policy's window"),
   STARTUP_TIMEOUT("startupTimeout", "startup-timeout", DurationText.ACCEPTED),
   PERSISTENT("persistent", "persistent", "true or false"),
   FAIL_ON_LEAK("failOnLeak", "fail-on-leak", "true or false"),
@@ -92,6 +94,13 @@ enum Setting {
         }
       }
       case NAMESPACE -> check(t, where);
+      case MAX_RESTARTS -> {
+        try {
+          yield check(Integer.parseInt(t), where);
+        } catch (NumberFormatException e) {
+          throw invalid(where, "is not an integer");
+        }
+      }
       case POLICY -> switch (t.toLowerCase(Locale.ROOT)) {
         case "seed" -> SupervisorPolicy.seedDefaults();
         case "recommended" -> SupervisorPolicy.recommended();
@@ -148,6 +157,11 @@ enum Setting {
         Duration d = (Duration) value;
         if (d.isZero() || d.isNegative()) {
           throw invalid(where, "is not positive");
+        }
+      }
+      case MAX_RESTARTS -> {
+        if ((Integer) value < 1) {
+          throw invalid(where, "is below 1");
         }
       }
       case CLI_PATH -> {

@@ -75,10 +75,16 @@ record Settings(BackendKind backend, String target, int port, String namespace,
     Duration interval = r.get(Setting.CHECK_INTERVAL, null);
     Duration probe = r.get(Setting.PROBE_TIMEOUT, null);
     Duration backoff = r.get(Setting.RESTART_BACKOFF, null);
-    if (interval == null && probe == null && backoff == null) {
+    Integer maxRestarts = r.get(Setting.MAX_RESTARTS, null);
+    if (interval == null && probe == null && backoff == null && maxRestarts == null) {
       return preset;
     }
-    SupervisorPolicy.Builder b = preset.toBuilder().name("custom");
+    // The restart limit is a safety valve, not timing: it keeps the preset's name.
+    SupervisorPolicy.Builder b = interval == null && probe == null && backoff == null
+        ? preset.toBuilder() : preset.toBuilder().name("custom");
+    if (maxRestarts != null) {
+      b.restartIntensity(maxRestarts, preset.restartWindow());
+    }
     if (interval != null) {
       b.checkInterval(interval);
     }
@@ -97,7 +103,8 @@ record Settings(BackendKind backend, String target, int port, String namespace,
       throw new ExtensionConfigurationException("the supervisor policy from " + r.where
           .entrySet().stream().filter(en -> en.getKey() == Setting.POLICY
               || en.getKey() == Setting.CHECK_INTERVAL || en.getKey() == Setting.PROBE_TIMEOUT
-              || en.getKey() == Setting.RESTART_BACKOFF).map(Map.Entry::getValue).toList()
+              || en.getKey() == Setting.RESTART_BACKOFF
+              || en.getKey() == Setting.MAX_RESTARTS).map(Map.Entry::getValue).toList()
           + " is not valid: " + e.getMessage(), e);
     }
   }

@@ -250,6 +250,11 @@ public final class SupervisedTemporalExtension
       return set(Setting.RESTART_BACKOFF, backoff);
     }
 
+    /** Restart attempts allowed within the policy's window; overrides the policy's limit. */
+    public Builder maxRestarts(int maxRestarts) {
+      return set(Setting.MAX_RESTARTS, maxRestarts);
+    }
+
     /** How long the server may take to become ready. */
     public Builder startupTimeout(Duration timeout) {
       return set(Setting.STARTUP_TIMEOUT, timeout);

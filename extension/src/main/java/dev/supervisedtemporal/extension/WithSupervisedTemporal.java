@@ -57,6 +57,12 @@ public @interface WithSupervisedTemporal {
   /** The backoff before the first restart attempt; overrides the preset's initial backoff. */
   String restartBackoff() default "";
 
+  /**
+   * Restart attempts allowed within the preset's window before the supervisor gives up, as
+   * text (e.g. {@code "50"}); overrides the preset's limit. For classes that inject many faults.
+   */
+  String maxRestarts() default "";
+
   /** How long the server may take to become ready; default 60s. */
   String startupTimeout() default "";
 

@@ -67,7 +67,7 @@ public final class SupervisorPolicy {
   /**
    * The recommended behaviour: a full check (port owner and gRPC health) every second with a
    * 500 ms deadline and a threshold of 2, immediate reaction to the child's exit, exponential
-   * backoff 100 ms → 5 s with ±20 % jitter reset after 10 s of stable uptime, and at most 10
+   * backoff 100 ms → 2 s with ±20 % jitter reset after 5 s of stable uptime, and at most 10
    * restarts a minute before giving up.
    */
   public static SupervisorPolicy recommended() {
@@ -215,10 +215,10 @@ public final class SupervisorPolicy {
     private int failureThreshold = 2;
     private boolean reactToExit = true;
     private Duration initialBackoff = Duration.ofMillis(100);
-    private Duration maxBackoff = Duration.ofSeconds(5);
+    private Duration maxBackoff = Duration.ofSeconds(2);
     private double backoffMultiplier = 2.0;
     private double jitter = 0.2;
-    private Duration stableUptime = Duration.ofSeconds(10);
+    private Duration stableUptime = Duration.ofSeconds(5);
     private int maxRestarts = 10;
     private Duration restartWindow = Duration.ofMinutes(1);
     private Duration stopTimeout = Duration.ofSeconds(10);

@@ -86,6 +86,7 @@ public final class TemporalManager implements AutoCloseable {
   private volatile GrpcProbe probe;
   private volatile StartResult lastStart;
   private volatile boolean closed;
+  private volatile ProcessIdentity discarded;
   private Supervisor supervisor;
 
   /** One live server process and what we know of it. */
@@ -527,10 +528,8 @@ public final class TemporalManager implements AutoCloseable {
   /** Ends a server we judged unhealthy: KILL + CONT to its group, at once. */
   private void discard(Running running) {
     current = null;
+    discarded = running.identity();
     terminate(running, false);
-    if (lock.isHeld()) {
-      pidFile.delete(); // ours, not stale: no need to inspect it again
-    }
   }
 
   private void terminate(Running running, boolean graceful) {
@@ -601,6 +600,11 @@ public final class TemporalManager implements AutoCloseable {
       PidFile.Content content = pidFile.read();
       ProcessIdentity recorded = content.identity();
       Optional<String> mismatch = recorded.mismatch();
+      if (recorded.equals(discarded) && mismatch.isPresent()) {
+        // The file names the server we just replaced ourselves: nothing stale about it.
+        pidFile.delete();
+        return;
+      }
       if (mismatch.isEmpty()) {
         note("pid file names a live server left by an earlier owner (" + recorded
             + "); killed its process group");

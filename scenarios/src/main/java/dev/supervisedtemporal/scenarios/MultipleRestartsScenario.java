@@ -1,0 +1,62 @@
+package dev.supervisedtemporal.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supervisedtemporal.chaos.ChaosEventType;
+import dev.supervisedtemporal.chaos.Fault;
+import dev.supervisedtemporal.extension.SupervisedTemporal;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.lifecycle.SupervisorEvent;
+import dev.supervisedtemporal.lifecycle.SupervisorEventType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Seed case 4: five kills in a row, each recovered, the restart count matches, and the last
+ * restart is no slower than the first beyond noise.
+ *
+ * <p>"Slower" compares spawn → ready of the restarts: the recommended policy's backoff grows on
+ * purpose between quick crashes, so the whole recovery time is not expected to stay flat.
+ */
+@WithSupervisedTemporal
+@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.TIMING)
+@DisplayName("4 multiple restarts")
+public class MultipleRestartsScenario {
+
+  static final int KILLS = 5;
+
+  @Test
+  void fiveKillsAreFiveRecoveries(SupervisedTemporal temporal, TestReporter reporter)
+      throws Exception {
+    temporal.awaitHealthy(Duration.ofSeconds(30));
+    int restartsBefore = temporal.supervisor().restartCount();
+    List<Double> spawnToReady = new ArrayList<>();
+    List<Double> recovery = new ArrayList<>();
+    for (int i = 0; i < KILLS; i++) {
+      int from = temporal.events().size();
+      Fault kill = temporal.chaos().kill();
+      assertThat(temporal.chaos().awaitRecovery(kill, Duration.ofSeconds(60)))
+          .as("recovered from kill %d", i + 1).isTrue();
+      SupervisorEvent restarted = temporal.events().await("RESTARTED after kill " + (i + 1),
+          from, e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
+      spawnToReady.add(KeyTiming.ms(restarted.duration().toNanos()));
+      temporal.chaos().events().ofFault(kill.id()).stream()
+          .filter(e -> e.type() == ChaosEventType.RPC_RECOVERED).findFirst()
+          .ifPresent(e -> recovery.add(KeyTiming.ms(e.nanoTime() - kill.injectedNanos())));
+    }
+    assertThat(temporal.supervisor().restartCount() - restartsBefore).isEqualTo(KILLS);
+    double first = spawnToReady.get(0);
+    double last = spawnToReady.get(KILLS - 1);
+    assertThat(last).as("last spawn->ready (ms) against the first, %s", spawnToReady)
+        .isLessThanOrEqualTo(first * 3 + 1000);
+    KeyTiming.publish(reporter, String.format(
+        "%d restarts; spawn->ready first %.0f last %.0f ms; recovery %s ms", KILLS, first, last,
+        CrashRecoveryScenario.rounded(recovery)));
+  }
+}

@@ -1,0 +1,24 @@
+package dev.supervisedtemporal.scenarios;
+
+import java.util.List;
+
+/** Every scenario class, in the order the suite runs them: the seed's six cases first. */
+public final class ScenarioCatalog {
+
+  /** The scenario classes. */
+  public static final List<Class<?>> SCENARIOS = List.of(
+      NormalStartupScenario.class,
+      CrashRecoveryScenario.class,
+      GracefulShutdownScenario.class,
+      MultipleRestartsScenario.class,
+      NoRestartDuringShutdownScenario.class,
+      HealthCheckFrequencyScenario.class,
+      HangScenario.class,
+      PortThiefScenario.class,
+      PidReuseScenario.class,
+      StaleStateScenario.class,
+      RestartStormScenario.class,
+      SeededChaosScenario.class);
+
+  private ScenarioCatalog() {}
+}

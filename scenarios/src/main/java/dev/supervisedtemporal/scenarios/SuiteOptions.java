@@ -1,0 +1,172 @@
+package dev.supervisedtemporal.scenarios;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The chaos suite's command-line options, parsed and validated.
+ *
+ * @param backends the backends to run on: {@code embedded}, and {@code cli} when asked for
+ * @param policies the policies to run: {@code seed}, {@code recommended}
+ * @param includes tags or scenario names to keep (empty keeps all)
+ * @param excludes tags or scenario names to drop
+ * @param repeat how many times the whole selection runs
+ * @param seed the chaos seed (fault schedule and backoff jitter)
+ * @param faults how many faults the seeded random scenario injects
+ * @param seedScale the factor applied to the seed policy's intervals (documented in the README)
+ * @param reportDir where events and the report go
+ * @param baseline the baseline to compare with, or null
+ * @param failOnRegression whether a regression against the baseline fails the run
+ * @param help whether only the help was asked for
+ */
+public record SuiteOptions(List<String> backends, List<String> policies, List<String> includes,
+    List<String> excludes, int repeat, long seed, int faults, double seedScale, Path reportDir,
+    Path baseline, boolean failOnRegression, boolean help) {
+
+  /** The seed policy's 5 s / 1 s become 250 ms / 50 ms: the shape kept, CI time saved. */
+  public static final double DEFAULT_SEED_SCALE = 0.05;
+
+  /** Copies the lists defensively. */
+  public SuiteOptions {
+    backends = List.copyOf(backends);
+    policies = List.copyOf(policies);
+    includes = List.copyOf(includes);
+    excludes = List.copyOf(excludes);
+  }
+
+  /** The help text: every option, its values and its default. */
+  public static String usage() {
+    return String.join("\n",
+        "usage: chaos-suite [options]",
+        "Runs the scenario suites (the seed's six cases and the chaos cases) against a real,",
+        "supervised Temporal server and writes timing events and a report.",
+        "",
+        "  --backend B        embedded | cli | all    (default embedded; all = embedded, plus cli",
+        "                     when a Temporal CLI is installed)",
+        "  --policy P         seed | recommended | both    (default both)",
+        "  --include X[,Y]    keep only scenarios with these tags or names (e.g. timing, crash)",
+        "  --exclude X[,Y]    drop scenarios with these tags or names",
+        "  --repeat N         run the selection N times (default 1)",
+        "  --seed S           chaos seed: same seed, same faults and jitter (default 42)",
+        "  --faults N         faults in the seeded random scenario (default 12; e.g. 50 for a",
+        "                     longer run)",
+        "  --seed-scale F     factor on the seed policy's intervals (default 0.05: 5 s -> 250 ms)",
+        "  --report-dir DIR   where events/ and report.{json,md,html} go (default",
+        "                     target/chaos-report)",
+        "  --baseline FILE    compare the report with this baseline and print the diff",
+        "  --fail-on-regression  exit 1 when the baseline check finds a regression",
+        "  --help             this text",
+        "",
+        "Exit codes: 0 all scenarios passed, 1 a scenario failed (or a regression with",
+        "--fail-on-regression), 2 bad options.");
+  }
+
+  /**
+   * Parses the arguments.
+   *
+   * @throws IllegalArgumentException naming the option, the value and what is accepted
+   */
+  public static SuiteOptions parse(String... args) {
+    List<String> backends = List.of("embedded");
+    List<String> policies = List.of("seed", "recommended");
+    List<String> includes = new ArrayList<>();
+    List<String> excludes = new ArrayList<>();
+    int repeat = 1;
+    long seed = 42;
+    int faults = 12;
+    double seedScale = DEFAULT_SEED_SCALE;
+    Path reportDir = Path.of("target", "chaos-report");
+    Path baseline = null;
+    boolean failOnRegression = false;
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      switch (option) {
+        case "--help", "-h" -> help = true;
+        case "--fail-on-regression" -> failOnRegression = true;
+        case "--backend" -> {
+          String v = value(args, ++i, option).toLowerCase(Locale.ROOT);
+          backends = switch (v) {
+            case "embedded" -> List.of("embedded");
+            case "cli" -> List.of("cli");
+            case "all" -> List.of("embedded", "cli");
+            default -> throw bad(option, v, "embedded, cli or all");
+          };
+        }
+        case "--policy" -> {
+          String v = value(args, ++i, option).toLowerCase(Locale.ROOT);
+          policies = switch (v) {
+            case "seed" -> List.of("seed");
+            case "recommended" -> List.of("recommended");
+            case "both" -> List.of("seed", "recommended");
+            default -> throw bad(option, v, "seed, recommended or both");
+          };
+        }
+        case "--include" -> includes.addAll(list(value(args, ++i, option)));
+        case "--exclude" -> excludes.addAll(list(value(args, ++i, option)));
+        case "--repeat" -> repeat = positiveInt(option, value(args, ++i, option));
+        case "--faults" -> faults = positiveInt(option, value(args, ++i, option));
+        case "--seed" -> {
+          String v = value(args, ++i, option);
+          try {
+            seed = Long.parseLong(v);
+          } catch (NumberFormatException e) {
+            throw bad(option, v, "a whole number");
+          }
+        }
+        case "--seed-scale" -> {
+          String v = value(args, ++i, option);
+          try {
+            seedScale = Double.parseDouble(v);
+          } catch (NumberFormatException e) {
+            throw bad(option, v, "a number > 0 and <= 1");
+          }
+          if (!(seedScale > 0 && seedScale <= 1)) {
+            throw bad(option, v, "a number > 0 and <= 1");
+          }
+        }
+        case "--report-dir" -> reportDir = Path.of(value(args, ++i, option));
+        case "--baseline" -> baseline = Path.of(value(args, ++i, option));
+        default -> throw new IllegalArgumentException("unknown option '" + option
+            + "'; see --help for the accepted options");
+      }
+    }
+    return new SuiteOptions(backends, policies, includes, excludes, repeat, seed, faults,
+        seedScale, reportDir, baseline, failOnRegression, help);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value; see --help");
+    }
+    return args[i];
+  }
+
+  private static List<String> list(String v) {
+    List<String> items = new ArrayList<>();
+    for (String item : v.split(",")) {
+      if (!item.isBlank()) {
+        items.add(item.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return items;
+  }
+
+  private static int positiveInt(String option, String v) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message
+    }
+    throw bad(option, v, "a whole number >= 1");
+  }
+
+  private static IllegalArgumentException bad(String option, String value, String accepted) {
+    return new IllegalArgumentException(option + " = '" + value + "'; accepted: " + accepted);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.supervisedtemporal.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the runnable chaos suite for real: every scenario on every installed backend (the CLI
+ * dev server too where installed), both policies, and checks the outcome, the live lines and
+ * the report.
+ */
+class ChaosSuiteIT {
+
+  @Test
+  void theWholeSuitePassesAndWritesItsReport() throws Exception {
+    Path reportDir = Path.of(System.getProperty("supervised.temporal.build-dir", "target"),
+        "chaos-suite-it");
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(new Tee(System.out, captured), true,
+        StandardCharsets.UTF_8);
+    int exit = ChaosSuiteMain.run(new String[] {"--backend", "all", "--faults", "8",
+        "--report-dir", reportDir.toString()}, out, System.err);
+    String text = captured.toString(StandardCharsets.UTF_8);
+
+    assertThat(exit).as("exit code; output:%n%s", text).isZero();
+    List<String> lines = text.lines().filter(l -> l.startsWith("PASSED")).toList();
+    assertThat(lines).as("live lines").hasSizeGreaterThanOrEqualTo(18)
+        .anySatisfy(l -> assertThat(l).contains("crash recovery", "embedded", "seed"))
+        .anySatisfy(l -> assertThat(l).contains("port thief", "embedded", "recommended"));
+    assertThat(text).contains("0 failed");
+    for (String file : List.of("report.json", "report.md", "report.html")) {
+      assertThat(reportDir.resolve(file)).isNotEmptyFile();
+    }
+    try (var events = Files.list(reportDir.resolve("events"))) {
+      assertThat(events.map(p -> p.getFileName().toString()).toList())
+          .contains("CrashRecoveryScenario-embedded-seed.jsonl",
+              "CrashRecoveryScenario-embedded-recommended.jsonl");
+    }
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+        .as("server processes after the suite").isEmpty();
+  }
+
+  /** Writes to two streams. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    Tee(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int c) throws java.io.IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws java.io.IOException {
+      a.write(bytes, off, len);
+      b.write(bytes, off, len);
+    }
+  }
+}

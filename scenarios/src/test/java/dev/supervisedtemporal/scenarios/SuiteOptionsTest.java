@@ -1,0 +1,95 @@
+package dev.supervisedtemporal.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuiteOptionsTest {
+
+  @Test
+  void defaultsRunBothPoliciesOnTheEmbeddedServer() {
+    SuiteOptions o = SuiteOptions.parse();
+    assertThat(o.backends()).containsExactly("embedded");
+    assertThat(o.policies()).containsExactly("seed", "recommended");
+    assertThat(o.repeat()).isEqualTo(1);
+    assertThat(o.seed()).isEqualTo(42);
+    assertThat(o.seedScale()).isEqualTo(0.05);
+    assertThat(o.reportDir()).isEqualTo(Path.of("target", "chaos-report"));
+  }
+
+  @Test
+  void everyOptionIsRead() {
+    SuiteOptions o = SuiteOptions.parse("--backend", "all", "--policy", "seed", "--include",
+        "timing,crash", "--exclude", "hang", "--repeat", "3", "--seed", "-7", "--faults", "50",
+        "--seed-scale", "0.1", "--report-dir", "out", "--baseline", "b.json",
+        "--fail-on-regression");
+    assertThat(o.backends()).containsExactly("embedded", "cli");
+    assertThat(o.policies()).containsExactly("seed");
+    assertThat(o.includes()).containsExactly("timing", "crash");
+    assertThat(o.excludes()).containsExactly("hang");
+    assertThat(o.repeat()).isEqualTo(3);
+    assertThat(o.seed()).isEqualTo(-7);
+    assertThat(o.faults()).isEqualTo(50);
+    assertThat(o.seedScale()).isEqualTo(0.1);
+    assertThat(o.baseline()).isEqualTo(Path.of("b.json"));
+    assertThat(o.failOnRegression()).isTrue();
+  }
+
+  @Test
+  void badValuesNameTheOptionAndWhatIsAccepted() {
+    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--backend", "k8s"))
+        .withMessage("--backend = 'k8s'; accepted: embedded, cli or all");
+    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--repeat", "0"))
+        .withMessage("--repeat = '0'; accepted: a whole number >= 1");
+    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--seed", "x"))
+        .withMessage("--seed = 'x'; accepted: a whole number");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SuiteOptions.parse("--seed-scale", "2"))
+        .withMessage("--seed-scale = '2'; accepted: a number > 0 and <= 1");
+    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--faults"))
+        .withMessage("--faults needs a value; see --help");
+    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--bogus"))
+        .withMessageStartingWith("unknown option '--bogus'");
+  }
+
+  @Test
+  void theMainExitsWithTwoOnBadOptionsAndExplainsEveryOptionOnHelp() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(ChaosSuiteMain.run(new String[] {"--policy", "fast"}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--policy = 'fast'; accepted: seed, recommended or both");
+    assertThat(ChaosSuiteMain.run(new String[] {"--help"}, o, e)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--backend", "--policy",
+        "--include", "--exclude", "--repeat", "--seed", "--report-dir", "Exit codes");
+  }
+
+  @Test
+  void theSeedPassRunsOnlyTimingScenariosAndFiltersMatchTagsAndNames() {
+    SuiteOptions all = SuiteOptions.parse();
+    List<Class<?>> seed = ScenarioCatalog.SCENARIOS.stream()
+        .filter(c -> ChaosSuiteMain.selected(c, "seed", all)).toList();
+    assertThat(seed).contains(CrashRecoveryScenario.class, HealthCheckFrequencyScenario.class)
+        .doesNotContain(GracefulShutdownScenario.class, PortThiefScenario.class);
+    assertThat(ScenarioCatalog.SCENARIOS.stream()
+        .filter(c -> ChaosSuiteMain.selected(c, "recommended", all))).hasSize(12);
+
+    SuiteOptions crash = SuiteOptions.parse("--include", "crash");
+    assertThat(ScenarioCatalog.SCENARIOS.stream()
+        .filter(c -> ChaosSuiteMain.selected(c, "recommended", crash)).toList())
+        .containsExactly(CrashRecoveryScenario.class);
+    SuiteOptions noChaos = SuiteOptions.parse("--exclude", "chaos");
+    assertThat(ScenarioCatalog.SCENARIOS.stream()
+        .filter(c -> ChaosSuiteMain.selected(c, "recommended", noChaos)).toList())
+        .doesNotContain(HangScenario.class, PortThiefScenario.class)
+        .contains(NormalStartupScenario.class);
+  }
+}
