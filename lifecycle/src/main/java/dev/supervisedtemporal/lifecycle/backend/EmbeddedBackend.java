@@ -106,7 +106,19 @@ public final class EmbeddedBackend implements ServerBackend {
   }
 
   private Path ensureArchive() {
-    String key = CacheDir.sha256(CacheDir.utf8(String.join(File.pathSeparator, classPath)),
+    // The JVM ignores an archive whose class-path jars changed size or time since it was
+    // written, so both are part of the key: a rebuilt jar means a new training run.
+    StringBuilder stamp = new StringBuilder();
+    for (String entry : classPath) {
+      try {
+        Path jar = Path.of(entry);
+        stamp.append(entry).append('|').append(Files.size(jar)).append('|')
+            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+      } catch (IOException e) {
+        stamp.append(entry).append("|?\n");
+      }
+    }
+    String key = CacheDir.sha256(CacheDir.utf8(stamp.toString()),
         CacheDir.utf8(System.getProperty("java.home")),
         CacheDir.utf8(System.getProperty("java.vm.version")));
     Path dir = CacheDir.resolve().resolve("cds");
@@ -155,11 +167,23 @@ public final class EmbeddedBackend implements ServerBackend {
     List<String> entries = new ArrayList<>();
     entries.add(launcherJar().toString());
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      // Directories would make the class-data archive unusable; the server's dependencies are
-      // all jars.
-      if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) {
+      // Directories would make the class-data archive unusable, and this project's own jars
+      // change with every build; the server needs neither (the launcher jar has its main).
+      Path path = Path.of(entry);
+      if (entry.endsWith(".jar") && Files.isRegularFile(path)
+          && !path.getFileName().toString().startsWith("supervised-temporal-")) {
         entries.add(entry);
       }
+    }
+    // A fat jar holds the server too: keep whatever jar the test server itself came from.
+    try {
+      String server = Path.of(io.temporal.internal.testservice.TestServicesStarter.class
+          .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      if (!entries.contains(server)) {
+        entries.add(server);
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      LOG.debug("cannot locate the test server's jar", e);
     }
     return entries;
   }
