@@ -2,8 +2,10 @@ package dev.supervisedtemporal.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -11,36 +13,52 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Two annotated classes run concurrently: each gets its own server, port and state dir. */
+/**
+ * Four annotated classes run concurrently, each killing its own server once: each gets its own
+ * server, port and state dir, and all pass with nothing left behind.
+ */
 class ParallelClassesIT {
 
   static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
   static final Map<String, Path> STATE_DIRS = new ConcurrentHashMap<>();
   static final Map<String, Boolean> OVERLAPPED = new ConcurrentHashMap<>();
-  static final CountDownLatch BOTH_RUNNING = new CountDownLatch(2);
+  static final int CLASSES = 4;
+  static final CountDownLatch ALL_RUNNING = new CountDownLatch(CLASSES);
 
   @Test
-  void twoClassesInParallelGetDifferentPortsAndBothPass() {
+  void fourClassesInParallelGetDifferentPortsAndAllPass() {
     EngineExecutionResults results = FixtureRunner.run(Map.of(
         "junit.jupiter.execution.parallel.enabled", "true",
         "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
         "junit.jupiter.execution.parallel.config.strategy", "fixed",
-        "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"),
-        First.class, Second.class);
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(CLASSES)),
+        First.class, Second.class, Third.class, Fourth.class);
 
     results.containerEvents().assertStatistics(stats -> stats.failed(0));
-    results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
-    assertThat(OVERLAPPED).containsOnlyKeys("First", "Second").doesNotContainValue(false);
-    assertThat(PORTS.get("First")).isNotEqualTo(PORTS.get("Second"));
-    assertThat(STATE_DIRS.get("First")).isNotEqualTo(STATE_DIRS.get("Second"));
+    results.testEvents().assertStatistics(stats -> stats.succeeded(CLASSES).failed(0));
+    assertThat(OVERLAPPED).containsOnlyKeys("First", "Second", "Third", "Fourth")
+        .doesNotContainValue(false);
+    assertThat(PORTS.values()).doesNotHaveDuplicates().hasSize(CLASSES);
+    assertThat(STATE_DIRS.values()).doesNotHaveDuplicates().hasSize(CLASSES);
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+        .as("servers after the parallel classes").isEmpty();
   }
 
   static void record(String name, SupervisedTemporal temporal) throws InterruptedException {
-    temporal.awaitHealthy(java.time.Duration.ofSeconds(30));
+    temporal.awaitHealthy(Duration.ofSeconds(60));
     PORTS.put(name, temporal.port());
     STATE_DIRS.put(name, temporal.manager().stateDir());
-    BOTH_RUNNING.countDown();
-    OVERLAPPED.put(name, BOTH_RUNNING.await(60, TimeUnit.SECONDS));
+    ALL_RUNNING.countDown();
+    OVERLAPPED.put(name, ALL_RUNNING.await(120, TimeUnit.SECONDS));
+    long before = temporal.pid();
+    Fault kill = temporal.chaos().kill();
+    if (!temporal.chaos().awaitRecovery(kill, Duration.ofSeconds(60))) {
+      throw new AssertionError(name + " did not recover from its kill");
+    }
+    temporal.awaitHealthy(Duration.ofSeconds(60));
+    if (temporal.pid() == before) {
+      throw new AssertionError(name + " kept pid " + before + " after its kill");
+    }
   }
 
   // ------------------------------------------------------------ fixtures: run only via the kit
@@ -58,6 +76,22 @@ class ParallelClassesIT {
     @Test
     void runs(SupervisedTemporal temporal) throws Exception {
       record("Second", temporal);
+    }
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED)
+  static class Third {
+    @Test
+    void runs(SupervisedTemporal temporal) throws Exception {
+      record("Third", temporal);
+    }
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED)
+  static class Fourth {
+    @Test
+    void runs(SupervisedTemporal temporal) throws Exception {
+      record("Fourth", temporal);
     }
   }
 }
