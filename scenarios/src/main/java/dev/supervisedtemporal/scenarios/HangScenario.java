@@ -52,6 +52,7 @@ public class HangScenario {
           e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
       assertThat(restarted.pid()).isNotEqualTo(hung.pid());
       assertThat(hung.isStillAlive()).as("the hung process is gone, not left stopped").isFalse();
+      assertThat(temporal.chaos().awaitRecovery(pause, Duration.ofSeconds(60))).isTrue();
       temporal.awaitHealthy(Duration.ofSeconds(30));
       KeyTiming.publish(reporter, String.format("hang detected after %.0f ms, restarted after "
           + "%.0f ms", KeyTiming.ms(unhealthy.nanoTime() - pause.injectedNanos()),

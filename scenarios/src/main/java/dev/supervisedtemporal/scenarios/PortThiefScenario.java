@@ -33,7 +33,9 @@ public class PortThiefScenario {
     int from = temporal.events().size();
     long thiefPid;
     List<SupervisorEvent> during;
+    Fault stolen;
     try (Fault thief = temporal.chaos().stealPort()) {
+      stolen = thief;
       thiefPid = thief.thiefPid();
       await("two failed restarts while the port is stolen").atMost(Duration.ofSeconds(60))
           .until(() -> since(temporal, from).stream()
@@ -55,6 +57,7 @@ public class PortThiefScenario {
     int released = temporal.events().size();
     temporal.events().await("RESTARTED after the thief let go", released,
         e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
+    assertThat(temporal.chaos().awaitRecovery(stolen, Duration.ofSeconds(60))).isTrue();
     temporal.awaitHealthy(Duration.ofSeconds(30));
     assertThat(temporal.port()).isEqualTo(port);
     KeyTiming.publish(reporter, "thief pid " + thiefPid + " named; backoffs "
