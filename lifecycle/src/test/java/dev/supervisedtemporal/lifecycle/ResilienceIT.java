@@ -70,6 +70,21 @@ class ResilienceIT {
   }
 
   @Test
+  void aHostStoppedWithSigtermStopsItsServerInTheShutdownHook() throws Exception {
+    Path stateDir = tmp.resolve("state");
+    try (HostFixture host = new HostFixture(stateDir, "wait")) {
+      long serverPid = Long.parseLong(host.awaitLine("SERVER_PID").split(" ")[1]);
+      long termAt = System.nanoTime();
+      host.process.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+      assertThat(host.process.waitFor(30, TimeUnit.SECONDS)).as("host exits").isTrue();
+      System.out.printf("[measured] host SIGTERM -> host gone: %.0f ms%n",
+          (System.nanoTime() - termAt) / 1e6);
+      assertThat(runs(serverPid)).as("server after the host's SIGTERM").isFalse();
+      assertThat(Files.exists(stateDir.resolve("server.pid"))).as("pid file removed").isFalse();
+    }
+  }
+
+  @Test
   void aSecondJvmOnTheSameStateDirFailsClearlyAndStartsNothing() throws Exception {
     Path stateDir = tmp.resolve("shared");
     try (TemporalManager first = TemporalManager.builder().backend(BackendKind.EMBEDDED)
