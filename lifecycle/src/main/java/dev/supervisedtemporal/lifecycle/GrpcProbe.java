@@ -23,9 +23,16 @@ final class GrpcProbe implements AutoCloseable {
   static final String WORKFLOW_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 
   private final ManagedChannel channel;
+  private final int port;
 
   GrpcProbe(String host, int port) {
+    this.port = port;
     this.channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
+  }
+
+  /** The port this probe talks to. */
+  int port() {
+    return port;
   }
 
   /** Empty when the server answers SERVING in time, else what went wrong. */

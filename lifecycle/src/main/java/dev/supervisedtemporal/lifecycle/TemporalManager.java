@@ -83,7 +83,8 @@ public final class TemporalManager implements AutoCloseable {
 
   private volatile Running current;
   private volatile int port;
-  private volatile GrpcProbe probe;
+  private final Object probeLock = new Object();
+  private GrpcProbe probe;
   private volatile StartResult lastStart;
   private volatile boolean closed;
   private volatile ProcessIdentity discarded;
@@ -209,10 +210,11 @@ public final class TemporalManager implements AutoCloseable {
       stop();
     } finally {
       closed = true;
-      GrpcProbe p = probe;
-      probe = null;
-      if (p != null) {
-        p.close();
+      synchronized (probeLock) {
+        if (probe != null) {
+          probe.close();
+          probe = null;
+        }
       }
       OpenManagers.unregister(this);
       if (ownsStateDir) {
@@ -329,7 +331,10 @@ public final class TemporalManager implements AutoCloseable {
 
   /** Whether a {@code GetSystemInfo} call succeeds within the timeout: a real client RPC. */
   public boolean answersRpc(Duration timeout) {
-    GrpcProbe p = probe;
+    GrpcProbe p;
+    synchronized (probeLock) {
+      p = probe;
+    }
     return p != null && p.checkSystemInfo(timeout).isEmpty();
   }
 
@@ -434,8 +439,7 @@ public final class TemporalManager implements AutoCloseable {
   // ---------------------------------------------------------------- internals
 
   private StartResult startExternal() {
-    ensureProbe(port);
-    Optional<String> failure = probe.checkServing(startupTimeout);
+    Optional<String> failure = probeFor(port).checkServing(startupTimeout);
     if (failure.isPresent()) {
       throw new TemporalStartException("external server " + target() + " is not serving: "
           + failure.get(), List.of(), List.of(), null);
@@ -463,7 +467,7 @@ public final class TemporalManager implements AutoCloseable {
     AtomicBoolean expected = new AtomicBoolean();
     boolean ready = false;
     try {
-      ensureProbe(chosenPort);
+      GrpcProbe readiness = probeFor(chosenPort);
       long deadline = System.nanoTime() + startupTimeout.toNanos();
       while (true) {
         if (!process.isAlive()) {
@@ -482,7 +486,7 @@ public final class TemporalManager implements AutoCloseable {
               + startupTimeout, command, logTail(30), null);
         }
         Duration wait = Duration.ofNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
-        if (probe.checkServing(wait).isEmpty()) {
+        if (readiness.checkServing(wait).isEmpty()) {
           break;
         }
         if (Thread.interrupted()) {
@@ -671,8 +675,7 @@ public final class TemporalManager implements AutoCloseable {
   }
 
   private void probeLayer(List<HealthReport.LayerResult> layers, Duration timeout) {
-    ensureProbe(port);
-    Optional<String> failure = probe.checkServing(timeout);
+    Optional<String> failure = probeFor(port).checkServing(timeout);
     layers.add(layer(HealthReport.Layer.PROTOCOL, failure.isEmpty(),
         failure.orElse("SERVING")));
   }
@@ -697,15 +700,19 @@ public final class TemporalManager implements AutoCloseable {
         layers);
   }
 
-  private void ensureProbe(int forPort) {
-    GrpcProbe p = probe;
-    if (p == null) {
-      synchronized (this) {
-        if (probe == null) {
-          probe = new GrpcProbe(backend instanceof ExternalBackend ext ? ext.host() : "127.0.0.1",
-              forPort);
-        }
+  /** The probe for a port: one channel, kept across restarts, replaced if the port changes. */
+  private GrpcProbe probeFor(int forPort) {
+    synchronized (probeLock) {
+      GrpcProbe p = probe;
+      if (p != null && p.port() == forPort) {
+        return p;
       }
+      if (p != null) {
+        p.close();
+      }
+      probe = new GrpcProbe(backend instanceof ExternalBackend ext ? ext.host() : "127.0.0.1",
+          forPort);
+      return probe;
     }
   }
 
