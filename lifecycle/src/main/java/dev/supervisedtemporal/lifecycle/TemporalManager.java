@@ -6,14 +6,12 @@ import dev.supervisedtemporal.lifecycle.backend.ExternalBackend;
 import dev.supervisedtemporal.lifecycle.backend.FreePorts;
 import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
 import dev.supervisedtemporal.lifecycle.backend.ServerBackend;
-import dev.supervisedtemporal.lifecycle.process.Listener;
 import dev.supervisedtemporal.lifecycle.process.PortOwnership;
 import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
-import dev.supervisedtemporal.lifecycle.state.InvalidPidFileException;
 import dev.supervisedtemporal.lifecycle.state.PidFile;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
 import java.io.IOException;
@@ -76,10 +74,10 @@ public final class TemporalManager implements AutoCloseable {
   private final PidFile pidFile;
   private final Path logFile;
   private final SupervisorEvents events = new SupervisorEvents();
-  private final PortOwnership ports = new PortOwnership();
+  private final PortGuard portGuard = new PortGuard();
   private final List<Consumer<ServerExit>> exitListeners = new CopyOnWriteArrayList<>();
   private final Object lifecycle = new Object();
-  private final List<String> staleStateNotes = new CopyOnWriteArrayList<>();
+  private volatile List<String> staleStateNotes = List.of();
 
   private volatile Running current;
   private volatile int port;
@@ -153,7 +151,7 @@ public final class TemporalManager implements AutoCloseable {
       }
       prepareStateDir();
       lock.acquire();
-      cleanStaleState();
+      staleStateNotes = StaleState.clean(pidFile, discarded);
       backend.prepare();
       for (int attempt = 1; ; attempt++) {
         int chosen = port != 0 ? port : requestedPort != 0 ? requestedPort : FreePorts.pick();
@@ -321,7 +319,8 @@ public final class TemporalManager implements AutoCloseable {
       layers.add(tcpConnect(running.port(), timeout));
       return report(running, layers);
     }
-    HealthReport.LayerResult owner = portOwner(running);
+    HealthReport.LayerResult owner =
+        portGuard.ownerLayer(running.process().toHandle(), running.port());
     layers.add(owner);
     if (owner.ok()) {
       probeLayer(layers, timeout);
@@ -409,7 +408,7 @@ public final class TemporalManager implements AutoCloseable {
 
   /** What the most recent start found and cleaned in the state dir (stale pid files, orphans). */
   public List<String> staleStateNotes() {
-    return List.copyOf(staleStateNotes);
+    return staleStateNotes;
   }
 
   /** The last {@code lines} lines of the server log. */
@@ -448,13 +447,9 @@ public final class TemporalManager implements AutoCloseable {
   }
 
   private Running spawnAndAwaitReady(int chosenPort, SpawnGate gate) throws InterruptedException {
-    Optional<String> thief = foreignListener(chosenPort, Set.of());
     List<String> command =
         backend.command(new LaunchSpec(chosenPort, stateDir, namespace, persistent));
-    if (thief.isPresent()) {
-      throw new PortInUseException(chosenPort, thiefPid(chosenPort), thief.get(), command,
-          List.of());
-    }
+    portGuard.requireFree(chosenPort, Set.of(), null, command, List.of());
     Process process;
     try {
       process = gate.spawnIfOpen(() -> ProcessSpawner.spawn(command, stateDir, logFile));
@@ -474,8 +469,7 @@ public final class TemporalManager implements AutoCloseable {
           int code = process.waitFor();
           List<String> tail = logTail(30);
           if (backend.exitedBecausePortInUse(code, tail)) {
-            throw new PortInUseException(chosenPort, thiefPid(chosenPort),
-                foreignListener(chosenPort, Set.of()).orElse("another process"), command, tail);
+            portGuard.requireFree(chosenPort, Set.of(), "another process", command, tail);
           }
           throw new TemporalStartException("the server exited with code " + code
               + " before it was ready", command, tail, null);
@@ -500,12 +494,8 @@ public final class TemporalManager implements AutoCloseable {
               "the server answered but its process identity cannot be read", command,
               logTail(10), null));
       Running running = new Running(process, spawnStart, identity, chosenPort, expected);
-      Optional<String> foreign = foreignListener(chosenPort, PortOwnership.treeOf(
-          process.toHandle()));
-      if (foreign.isPresent()) {
-        throw new PortInUseException(chosenPort, thiefPid(chosenPort), foreign.get(), command,
-            logTail(10));
-      }
+      portGuard.requireFree(chosenPort, PortOwnership.treeOf(process.toHandle()), null, command,
+          logTail(10));
       process.onExit().thenAccept(p -> notifyExit(running));
       ready = true;
       return running;
@@ -593,85 +583,6 @@ public final class TemporalManager implements AutoCloseable {
         process.destroyForcibly();
       }
     }
-  }
-
-  private void cleanStaleState() {
-    staleStateNotes.clear();
-    if (!pidFile.exists()) {
-      return;
-    }
-    try {
-      PidFile.Content content = pidFile.read();
-      ProcessIdentity recorded = content.identity();
-      Optional<String> mismatch = recorded.mismatch();
-      if (recorded.equals(discarded) && mismatch.isPresent()) {
-        // The file names the server we just replaced ourselves: nothing stale about it.
-        pidFile.delete();
-        return;
-      }
-      if (mismatch.isEmpty()) {
-        note("pid file names a live server left by an earlier owner (" + recorded
-            + "); killed its process group");
-        ProcessGroups.signalGroup(recorded, Signal.KILL);
-        ProcessHandle.of(recorded.pid()).ifPresent(h -> {
-          try {
-            h.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-          } catch (Exception e) {
-            LOG.warn("orphan {} did not exit within {}", recorded.pid(), KILL_WAIT);
-          }
-        });
-      } else {
-        note("stale pid file removed, nothing signalled: " + mismatch.get());
-      }
-    } catch (InvalidPidFileException | SignalRefusedException e) {
-      note(e.getMessage() + "; removed, nothing signalled");
-    }
-    pidFile.delete();
-  }
-
-  private void note(String message) {
-    LOG.warn("{}: {}", stateDir, message);
-    staleStateNotes.add(message);
-  }
-
-  private HealthReport.LayerResult portOwner(Running running) {
-    if (!ports.isSupported()) {
-      return layer(HealthReport.Layer.PORT_OWNER, true, "not checked: no /proc/net/tcp");
-    }
-    Set<Long> tree = PortOwnership.treeOf(running.process().toHandle());
-    List<Listener> listeners = ports.listenersWithOwners(running.port(), tree);
-    if (listeners.isEmpty()) {
-      return layer(HealthReport.Layer.PORT_OWNER, false,
-          "nothing listens on port " + running.port());
-    }
-    for (Listener l : listeners) {
-      if (l.ownerPid().isEmpty() || !tree.contains(l.ownerPid().get())) {
-        return layer(HealthReport.Layer.PORT_OWNER, false, "port " + running.port()
-            + " is held by " + describeOwner(l));
-      }
-    }
-    return layer(HealthReport.Layer.PORT_OWNER, true, "listening on " + listeners.get(0).address()
-        + ":" + running.port() + " by pid " + listeners.get(0).ownerPid().orElse(-1L));
-  }
-
-  private Optional<String> foreignListener(int chosenPort, Set<Long> ours) {
-    if (!ports.isSupported()) {
-      return Optional.empty();
-    }
-    return ports.listenersWithOwners(chosenPort, ours).stream()
-        .filter(l -> l.ownerPid().isEmpty() || !ours.contains(l.ownerPid().get()))
-        .findFirst().map(TemporalManager::describeOwner);
-  }
-
-  private long thiefPid(int chosenPort) {
-    return ports.listenersWithOwners(chosenPort, Set.of()).stream()
-        .map(Listener::ownerPid).flatMap(Optional::stream).findFirst().orElse(-1L);
-  }
-
-  private static String describeOwner(Listener l) {
-    return l.ownerPid().map(pid -> "pid " + pid + " ("
-        + ProcessIdentity.of(pid).map(ProcessIdentity::describeCommand).orElse("exited") + ")")
-        .orElse("an unknown process (socket inode " + l.inode() + ")");
   }
 
   private void probeLayer(List<HealthReport.LayerResult> layers, Duration timeout) {
