@@ -16,38 +16,38 @@ import java.util.Set;
  */
 public final class BaselineCheck {
 
-    private BaselineCheck() {
-    }
+  private BaselineCheck() {
+  }
 
-    /** Checks {@code report} against {@code baseline}. */
-    public static CheckResult check(TimingReport report, Baseline baseline) {
-        Map<String, MetricPoint> points = ReportMetrics.flatten(report);
-        List<CheckOutcome> outcomes = new ArrayList<>();
-        Set<String> baselinedGroups = new LinkedHashSet<>();
-        for (BaselineEntry e : baseline.entries()) {
-            baselinedGroups.add(e.group());
-            MetricPoint p = points.get(e.address());
-            if (p == null) {
-                outcomes.add(new CheckOutcome(e, CheckOutcome.Status.MISSING, null, 0));
-            } else if (p.n() < e.minSamples() || e.n() < e.minSamples()) {
-                outcomes.add(new CheckOutcome(e, CheckOutcome.Status.SKIPPED_FEW_SAMPLES, p.value(), p.n()));
-            } else if (p.value() > e.limit()) {
-                outcomes.add(new CheckOutcome(e, CheckOutcome.Status.REGRESSED, p.value(), p.n()));
-            } else {
-                outcomes.add(new CheckOutcome(e, CheckOutcome.Status.PASSED, p.value(), p.n()));
-            }
-        }
-        List<String> newGroups = new ArrayList<>();
-        for (FaultGroup g : report.groups()) {
-            if (!baselinedGroups.contains(g.key().id())) {
-                newGroups.add(g.key().id());
-            }
-        }
-        for (CostGroup g : report.costs()) {
-            if (!baselinedGroups.contains(g.key().id())) {
-                newGroups.add(g.key().id());
-            }
-        }
-        return new CheckResult(List.copyOf(outcomes), List.copyOf(newGroups));
+  /** Checks {@code report} against {@code baseline}. */
+  public static CheckResult check(TimingReport report, Baseline baseline) {
+    Map<String, MetricPoint> points = ReportMetrics.flatten(report);
+    List<CheckOutcome> outcomes = new ArrayList<>();
+    Set<String> baselinedGroups = new LinkedHashSet<>();
+    for (BaselineEntry e : baseline.entries()) {
+      baselinedGroups.add(e.group());
+      MetricPoint p = points.get(e.address());
+      if (p == null) {
+        outcomes.add(new CheckOutcome(e, CheckOutcome.Status.MISSING, null, 0));
+      } else if (p.n() < e.minSamples() || e.n() < e.minSamples()) {
+        outcomes.add(new CheckOutcome(e, CheckOutcome.Status.SKIPPED_FEW_SAMPLES, p.value(), p.n()));
+      } else if (p.value() > e.limit()) {
+        outcomes.add(new CheckOutcome(e, CheckOutcome.Status.REGRESSED, p.value(), p.n()));
+      } else {
+        outcomes.add(new CheckOutcome(e, CheckOutcome.Status.PASSED, p.value(), p.n()));
+      }
     }
+    List<String> newGroups = new ArrayList<>();
+    for (FaultGroup g : report.groups()) {
+      if (!baselinedGroups.contains(g.key().id())) {
+        newGroups.add(g.key().id());
+      }
+    }
+    for (CostGroup g : report.costs()) {
+      if (!baselinedGroups.contains(g.key().id())) {
+        newGroups.add(g.key().id());
+      }
+    }
+    return new CheckResult(List.copyOf(outcomes), List.copyOf(newGroups));
+  }
 }

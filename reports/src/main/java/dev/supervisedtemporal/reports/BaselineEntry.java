@@ -15,15 +15,15 @@ package dev.supervisedtemporal.reports;
  * @param minSamples fewer samples than this on either side → not checked
  */
 public record BaselineEntry(String group, String metric, String stat, double baseline, int n,
-                            double tolerance, double slack, int minSamples) {
+              double tolerance, double slack, int minSamples) {
 
-    /** Returns the largest current value that still passes. */
-    public double limit() {
-        return baseline * (1 + tolerance) + slack;
-    }
+  /** Returns the largest current value that still passes. */
+  public double limit() {
+    return baseline * (1 + tolerance) + slack;
+  }
 
-    /** Returns {@code group|metric|stat}, the entry's address in a report. */
-    String address() {
-        return ReportMetrics.address(group, metric, stat);
-    }
+  /** Returns {@code group|metric|stat}, the entry's address in a report. */
+  String address() {
+    return ReportMetrics.address(group, metric, stat);
+  }
 }

@@ -11,23 +11,23 @@ import java.util.List;
  */
 record BaselineRule(String metric, String stat, double tolerance, double slack, int minSamples) {
 
-    /** The default rules for fault groups. */
-    static final List<BaselineRule> FAULT_GROUP = List.of(
-            new BaselineRule("detectionLatencyPerInterval", "p50", 0.25, 0.10, 3),
-            new BaselineRule("detectionLatencyPerInterval", "p95", 0.50, 0.10, 5),
-            new BaselineRule("recoveryPerSpawnToReady", "p50", 0.25, 0.25, 3),
-            new BaselineRule("recoveryPerSpawnToReady", "p95", 0.50, 0.25, 5),
-            new BaselineRule("tickSpacingPerInterval", "p95", 0.10, 0.05, 20),
-            new BaselineRule("tickSpacingPerInterval", "p99", 0.25, 0.10, 50),
-            new BaselineRule("tickDriftFraction", "value", 0.50, 0.01, 20),
-            new BaselineRule("undetected", "count", 0, 0, 1),
-            new BaselineRule("unrecovered", "count", 0, 0, 1),
-            new BaselineRule("giveUps", "count", 0, 0, 1),
-            new BaselineRule("leaks", "count", 0, 0, 1));
+  /** The default rules for fault groups. */
+  static final List<BaselineRule> FAULT_GROUP = List.of(
+      new BaselineRule("detectionLatencyPerInterval", "p50", 0.25, 0.10, 3),
+      new BaselineRule("detectionLatencyPerInterval", "p95", 0.50, 0.10, 5),
+      new BaselineRule("recoveryPerSpawnToReady", "p50", 0.25, 0.25, 3),
+      new BaselineRule("recoveryPerSpawnToReady", "p95", 0.50, 0.25, 5),
+      new BaselineRule("tickSpacingPerInterval", "p95", 0.10, 0.05, 20),
+      new BaselineRule("tickSpacingPerInterval", "p99", 0.25, 0.10, 50),
+      new BaselineRule("tickDriftFraction", "value", 0.50, 0.01, 20),
+      new BaselineRule("undetected", "count", 0, 0, 1),
+      new BaselineRule("unrecovered", "count", 0, 0, 1),
+      new BaselineRule("giveUps", "count", 0, 0, 1),
+      new BaselineRule("leaks", "count", 0, 0, 1));
 
-    /** The default rules for cost groups. */
-    static final List<BaselineRule> COST_GROUP = List.of(
-            new BaselineRule("supervisorThreads", "max", 0, 0, 1),
-            new BaselineRule("rssAfterStartMiB", "p50", 0.25, 8, 1),
-            new BaselineRule("supervisorCpuMsPer1000Ticks", "p50", 1.0, 5, 1));
+  /** The default rules for cost groups. */
+  static final List<BaselineRule> COST_GROUP = List.of(
+      new BaselineRule("supervisorThreads", "max", 0, 0, 1),
+      new BaselineRule("rssAfterStartMiB", "p50", 0.25, 8, 1),
+      new BaselineRule("supervisorCpuMsPer1000Ticks", "p50", 1.0, 5, 1));
 }

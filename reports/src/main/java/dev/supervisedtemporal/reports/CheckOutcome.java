@@ -10,20 +10,20 @@ package dev.supervisedtemporal.reports;
  */
 public record CheckOutcome(BaselineEntry entry, Status status, Double current, int currentN) {
 
-    /** What the check concluded for one entry. */
-    public enum Status {
-        /** Within tolerance. */
-        PASSED,
-        /** Beyond tolerance: fails the check. */
-        REGRESSED,
-        /** Group or metric absent from the current run: fails the check. */
-        MISSING,
-        /** Not checked because a sample count is below the entry's minimum. */
-        SKIPPED_FEW_SAMPLES
-    }
+  /** What the check concluded for one entry. */
+  public enum Status {
+    /** Within tolerance. */
+    PASSED,
+    /** Beyond tolerance: fails the check. */
+    REGRESSED,
+    /** Group or metric absent from the current run: fails the check. */
+    MISSING,
+    /** Not checked because a sample count is below the entry's minimum. */
+    SKIPPED_FEW_SAMPLES
+  }
 
-    /** Returns current ÷ baseline, or null when not computable. */
-    public Double ratio() {
-        return current == null || entry.baseline() == 0 ? null : current / entry.baseline();
-    }
+  /** Returns current ÷ baseline, or null when not computable. */
+  public Double ratio() {
+    return current == null || entry.baseline() == 0 ? null : current / entry.baseline();
+  }
 }

@@ -14,5 +14,5 @@ import java.util.List;
  * @param rows        one row per metric statistic
  */
 public record Comparison(String scenario, String backend, String faultKind, String basePolicy,
-                         String otherPolicy, List<ComparisonRow> rows) {
+    String otherPolicy, List<ComparisonRow> rows) {
 }

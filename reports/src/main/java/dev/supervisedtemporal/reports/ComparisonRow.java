@@ -12,5 +12,5 @@ package dev.supervisedtemporal.reports;
  * @param ratio  other ÷ base, or null when base is 0
  */
 public record ComparisonRow(String metric, String stat, int baseN, double base, int otherN, double other,
-                            Double ratio) {
+              Double ratio) {
 }

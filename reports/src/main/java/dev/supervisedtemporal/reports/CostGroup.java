@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record CostGroup(GroupKey key, Map<String, Stats> metrics) {
 
-    /** Metric names in report order. */
-    public static final List<String> METRICS = List.of("rssAfterStartMiB", "supervisorThreads",
-            "supervisorCpuMsPer1000Ticks");
+  /** Metric names in report order. */
+  public static final List<String> METRICS = List.of("rssAfterStartMiB", "supervisorThreads",
+      "supervisorCpuMsPer1000Ticks");
 }

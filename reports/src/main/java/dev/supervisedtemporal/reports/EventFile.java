@@ -8,10 +8,10 @@ import java.util.List;
  * together with the identity taken from its {@code RUN_META} line.
  */
 record EventFile(Path path, String scenario, String backend, String policy, Event meta,
-                 Event result, List<Event> events) {
+    Event result, List<Event> events) {
 
-    /** Returns the file name, which is how reports refer to a run. */
-    String name() {
-        return path.getFileName().toString();
-    }
+  /** Returns the file name, which is how reports refer to a run. */
+  String name() {
+    return path.getFileName().toString();
+  }
 }

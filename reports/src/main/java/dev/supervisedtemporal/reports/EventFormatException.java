@@ -8,25 +8,25 @@ import java.nio.file.Path;
  */
 public final class EventFormatException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-    private final int line;
+  private final transient Path file;
+  private final int line;
 
-    /** Creates the exception for {@code file} at 1-based {@code line} (0 when about the whole file). */
-    public EventFormatException(Path file, int line, String problem) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + problem);
-        this.file = file;
-        this.line = line;
-    }
+  /** Creates the exception for {@code file} at 1-based {@code line} (0 when about the whole file). */
+  public EventFormatException(Path file, int line, String problem) {
+    super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    this.file = file;
+    this.line = line;
+  }
 
-    /** Returns the offending file. */
-    public Path file() {
-        return file;
-    }
+  /** Returns the offending file. */
+  public Path file() {
+    return file;
+  }
 
-    /** Returns the 1-based offending line, or 0 when the problem concerns the whole file. */
-    public int line() {
-        return line;
-    }
+  /** Returns the 1-based offending line, or 0 when the problem concerns the whole file. */
+  public int line() {
+    return line;
+  }
 }

@@ -24,151 +24,151 @@ import java.util.stream.Stream;
  */
 final class EventReader {
 
-    /** The event schema version this reader understands. */
-    static final int SUPPORTED_VERSION = 1;
+  /** The event schema version this reader understands. */
+  static final int SUPPORTED_VERSION = 1;
 
-    private EventReader() {
-    }
+  private EventReader() {
+  }
 
-    /** Reads every {@code *.jsonl} file directly in {@code dir}, in file-name order. */
-    static List<EventFile> readDir(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("events folder does not exist: " + dir);
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        }
-        if (files.isEmpty()) {
-            throw new IOException("no *.jsonl event files in " + dir);
-        }
-        List<EventFile> result = new ArrayList<>();
-        for (Path f : files) {
-            result.add(readFile(f));
-        }
-        return result;
+  /** Reads every {@code *.jsonl} file directly in {@code dir}, in file-name order. */
+  static List<EventFile> readDir(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("events folder does not exist: " + dir);
     }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    }
+    if (files.isEmpty()) {
+      throw new IOException("no *.jsonl event files in " + dir);
+    }
+    List<EventFile> result = new ArrayList<>();
+    for (Path f : files) {
+      result.add(readFile(f));
+    }
+    return result;
+  }
 
-    /** Reads and validates one event file. */
-    static EventFile readFile(Path file) throws IOException {
-        List<Event> events = new ArrayList<>();
-        int lineNo = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                events.add(parseLine(file, lineNo, line));
-            }
-        } catch (CharacterCodingException e) {
-            throw new EventFormatException(file, lineNo + 1, "not valid UTF-8");
+  /** Reads and validates one event file. */
+  static EventFile readFile(Path file) throws IOException {
+    List<Event> events = new ArrayList<>();
+    int lineNo = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
         }
-        if (events.isEmpty()) {
-            throw new EventFormatException(file, 0, "empty event file (expected RUN_META first)");
-        }
-        Event meta = events.get(0);
-        if (!"RUN_META".equals(meta.type())) {
-            throw new EventFormatException(file, meta.line(),
-                    "first event must be RUN_META, found " + meta.type());
-        }
-        String scenario = required(file, meta, "scenario");
-        String backend = required(file, meta, "backend");
-        String policy = required(file, meta, "policy");
-        Double interval = meta.number("checkIntervalMs");
-        if (interval == null || !(interval > 0)) {
-            throw new EventFormatException(file, meta.line(),
-                    "RUN_META needs a positive number checkIntervalMs");
-        }
-        Event last = events.get(events.size() - 1);
-        if (!"SCENARIO_RESULT".equals(last.type())) {
-            throw new EventFormatException(file, last.line(),
-                    "truncated: last event is " + last.type() + ", expected SCENARIO_RESULT");
-        }
-        for (Event e : events) {
-            validateFields(file, e);
-        }
-        List<Event> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparingLong(Event::t));
-        return new EventFile(file, scenario, backend, policy, meta, last, List.copyOf(sorted));
+        events.add(parseLine(file, lineNo, line));
+      }
+    } catch (CharacterCodingException e) {
+      throw new EventFormatException(file, lineNo + 1, "not valid UTF-8");
     }
+    if (events.isEmpty()) {
+      throw new EventFormatException(file, 0, "empty event file (expected RUN_META first)");
+    }
+    Event meta = events.get(0);
+    if (!"RUN_META".equals(meta.type())) {
+      throw new EventFormatException(file, meta.line(),
+          "first event must be RUN_META, found " + meta.type());
+    }
+    String scenario = required(file, meta, "scenario");
+    String backend = required(file, meta, "backend");
+    String policy = required(file, meta, "policy");
+    Double interval = meta.number("checkIntervalMs");
+    if (interval == null || !(interval > 0)) {
+      throw new EventFormatException(file, meta.line(),
+          "RUN_META needs a positive number checkIntervalMs");
+    }
+    Event last = events.get(events.size() - 1);
+    if (!"SCENARIO_RESULT".equals(last.type())) {
+      throw new EventFormatException(file, last.line(),
+          "truncated: last event is " + last.type() + ", expected SCENARIO_RESULT");
+    }
+    for (Event e : events) {
+      validateFields(file, e);
+    }
+    List<Event> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparingLong(Event::t));
+    return new EventFile(file, scenario, backend, policy, meta, last, List.copyOf(sorted));
+  }
 
-    private static Event parseLine(Path file, int lineNo, String line) {
-        Object parsed;
-        try {
-            parsed = JsonParser.parse(line);
-        } catch (IllegalArgumentException e) {
-            throw new EventFormatException(file, lineNo, "not valid JSON: " + e.getMessage());
-        }
-        if (!(parsed instanceof Map)) {
-            throw new EventFormatException(file, lineNo, "not a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) parsed;
-        Object v = map.get("v");
-        Object t = map.get("t");
-        Object type = map.get("type");
-        if (!(v instanceof Long)) {
-            throw new EventFormatException(file, lineNo, "missing or non-integer field 'v'");
-        }
-        if ((Long) v != SUPPORTED_VERSION) {
-            throw new EventFormatException(file, lineNo,
-                    "unsupported event schema version v=" + v + " (this reader knows v=" + SUPPORTED_VERSION + ")");
-        }
-        if (!(t instanceof Long)) {
-            throw new EventFormatException(file, lineNo, "missing or non-integer field 't'");
-        }
-        if (!(type instanceof String) || ((String) type).isEmpty()) {
-            throw new EventFormatException(file, lineNo, "missing or non-string field 'type'");
-        }
-        return new Event(lineNo, (Long) t, (String) type, map);
+  private static Event parseLine(Path file, int lineNo, String line) {
+    Object parsed;
+    try {
+      parsed = JsonParser.parse(line);
+    } catch (IllegalArgumentException e) {
+      throw new EventFormatException(file, lineNo, "not valid JSON: " + e.getMessage());
     }
+    if (!(parsed instanceof Map)) {
+      throw new EventFormatException(file, lineNo, "not a JSON object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) parsed;
+    Object v = map.get("v");
+    Object t = map.get("t");
+    Object type = map.get("type");
+    if (!(v instanceof Long)) {
+      throw new EventFormatException(file, lineNo, "missing or non-integer field 'v'");
+    }
+    if ((Long) v != SUPPORTED_VERSION) {
+      throw new EventFormatException(file, lineNo,
+          "unsupported event schema version v=" + v + " (this reader knows v=" + SUPPORTED_VERSION + ")");
+    }
+    if (!(t instanceof Long)) {
+      throw new EventFormatException(file, lineNo, "missing or non-integer field 't'");
+    }
+    if (!(type instanceof String) || ((String) type).isEmpty()) {
+      throw new EventFormatException(file, lineNo, "missing or non-string field 'type'");
+    }
+    return new Event(lineNo, (Long) t, (String) type, map);
+  }
 
-    private static void validateFields(Path file, Event e) {
-        switch (e.type()) {
-            case "FAULT_INJECTED":
-                required(file, e, "faultId");
-                required(file, e, "fault");
-                break;
-            case "FAULT_HEALED":
-            case "RPC_RECOVERED":
-                required(file, e, "faultId");
-                break;
-            case "SERVER_READY":
-            case "RESTARTED":
-                requiredNumber(file, e, "spawnToReadyMs");
-                break;
-            case "TICK":
-                if (!(e.fields().get("healthy") instanceof Boolean)) {
-                    throw new EventFormatException(file, e.line(), "TICK needs a boolean 'healthy'");
-                }
-                break;
-            case "SCENARIO_RESULT":
-                required(file, e, "outcome");
-                break;
-            default:
-                break;
+  private static void validateFields(Path file, Event e) {
+    switch (e.type()) {
+      case "FAULT_INJECTED":
+        required(file, e, "faultId");
+        required(file, e, "fault");
+        break;
+      case "FAULT_HEALED":
+      case "RPC_RECOVERED":
+        required(file, e, "faultId");
+        break;
+      case "SERVER_READY":
+      case "RESTARTED":
+        requiredNumber(file, e, "spawnToReadyMs");
+        break;
+      case "TICK":
+        if (!(e.fields().get("healthy") instanceof Boolean)) {
+          throw new EventFormatException(file, e.line(), "TICK needs a boolean 'healthy'");
         }
+        break;
+      case "SCENARIO_RESULT":
+        required(file, e, "outcome");
+        break;
+      default:
+        break;
     }
+  }
 
-    private static String required(Path file, Event e, String field) {
-        String value = e.string(field);
-        if (value == null || value.isEmpty()) {
-            throw new EventFormatException(file, e.line(),
-                    e.type() + " needs a non-empty string '" + field + "'");
-        }
-        return value;
+  private static String required(Path file, Event e, String field) {
+    String value = e.string(field);
+    if (value == null || value.isEmpty()) {
+      throw new EventFormatException(file, e.line(),
+          e.type() + " needs a non-empty string '" + field + "'");
     }
+    return value;
+  }
 
-    private static double requiredNumber(Path file, Event e, String field) {
-        Double value = e.number(field);
-        if (value == null || !Double.isFinite(value)) {
-            throw new EventFormatException(file, e.line(), e.type() + " needs a number '" + field + "'");
-        }
-        return value;
+  private static double requiredNumber(Path file, Event e, String field) {
+    Double value = e.number(field);
+    if (value == null || !Double.isFinite(value)) {
+      throw new EventFormatException(file, e.line(), e.type() + " needs a number '" + field + "'");
     }
+    return value;
+  }
 }

@@ -24,17 +24,17 @@ import java.util.Map;
  * @param leaks   the {@code what} of every {@code LEAK} event
  */
 public record FaultGroup(GroupKey key, Map<String, Stats> metrics, Map<String, Long> counts,
-                         Map<String, Double> values, List<String> leaks) {
+    Map<String, Double> values, List<String> leaks) {
 
-    /** Metric names in report order. */
-    public static final List<String> METRICS = List.of("detectionLatencyMs", "detectionLatencyPerInterval",
-            "recoveryTimeMs", "recoveryPerSpawnToReady", "restartDurationMs", "tickSpacingMs",
-            "tickSpacingPerInterval");
+  /** Metric names in report order. */
+  public static final List<String> METRICS = List.of("detectionLatencyMs", "detectionLatencyPerInterval",
+      "recoveryTimeMs", "recoveryPerSpawnToReady", "restartDurationMs", "tickSpacingMs",
+      "tickSpacingPerInterval");
 
-    /** Count names in report order. */
-    public static final List<String> COUNTS = List.of("faults", "undetected", "unrecovered", "restarts",
-            "restartFailures", "giveUps", "leaks");
+  /** Count names in report order. */
+  public static final List<String> COUNTS = List.of("faults", "undetected", "unrecovered", "restarts",
+      "restartFailures", "giveUps", "leaks");
 
-    /** Value names in report order. */
-    public static final List<String> VALUES = List.of("tickDriftMs", "tickDriftFraction");
+  /** Value names in report order. */
+  public static final List<String> VALUES = List.of("tickDriftMs", "tickDriftFraction");
 }

@@ -8,25 +8,25 @@ import java.util.Comparator;
  * per-run cost metrics.
  */
 public record GroupKey(String scenario, String backend, String policy, String faultKind)
-        implements Comparable<GroupKey> {
+    implements Comparable<GroupKey> {
 
-    /** Fault kind of everything that happens before a run's first fault. */
-    public static final String NO_FAULT = "NONE";
+  /** Fault kind of everything that happens before a run's first fault. */
+  public static final String NO_FAULT = "NONE";
 
-    /** Pseudo fault kind of the cost group (RSS, threads, CPU), which is per run, not per fault. */
-    public static final String COST = "cost";
+  /** Pseudo fault kind of the cost group (RSS, threads, CPU), which is per run, not per fault. */
+  public static final String COST = "cost";
 
-    private static final Comparator<GroupKey> ORDER = Comparator.comparing(GroupKey::scenario)
-            .thenComparing(GroupKey::backend).thenComparing(GroupKey::faultKind)
-            .thenComparing(GroupKey::policy);
+  private static final Comparator<GroupKey> ORDER = Comparator.comparing(GroupKey::scenario)
+      .thenComparing(GroupKey::backend).thenComparing(GroupKey::faultKind)
+      .thenComparing(GroupKey::policy);
 
-    /** Returns {@code scenario/backend/policy/faultKind}, the id baselines use. */
-    public String id() {
-        return scenario + "/" + backend + "/" + policy + "/" + faultKind;
-    }
+  /** Returns {@code scenario/backend/policy/faultKind}, the id baselines use. */
+  public String id() {
+    return scenario + "/" + backend + "/" + policy + "/" + faultKind;
+  }
 
-    @Override
-    public int compareTo(GroupKey other) {
-        return ORDER.compare(this, other);
-    }
+  @Override
+  public int compareTo(GroupKey other) {
+    return ORDER.compare(this, other);
+  }
 }

@@ -15,121 +15,121 @@ import java.util.Map;
  */
 final class LineChart {
 
-    static final int MAX_POINTS = 800;
+  static final int MAX_POINTS = 800;
 
-    private final String id;
-    private final String title;
-    private final String xLabel;
-    private final String yLabel;
-    private final double reference;
-    private final Map<String, List<double[]>> series = new LinkedHashMap<>();
-    private final Map<String, String> colorKey = new LinkedHashMap<>();
+  private final String id;
+  private final String title;
+  private final String xLabel;
+  private final String yLabel;
+  private final double reference;
+  private final Map<String, List<double[]>> series = new LinkedHashMap<>();
+  private final Map<String, String> colorKey = new LinkedHashMap<>();
 
-    LineChart(String id, String title, String xLabel, String yLabel, double reference) {
-        this.id = id;
-        this.title = title;
-        this.xLabel = xLabel;
-        this.yLabel = yLabel;
-        this.reference = reference;
+  LineChart(String id, String title, String xLabel, String yLabel, double reference) {
+    this.id = id;
+    this.title = title;
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    this.reference = reference;
+  }
+
+  /** Adds a series drawn in the colour of {@code colorKey} (e.g. its policy). */
+  LineChart series(String name, String colorKey, List<double[]> points) {
+    if (!points.isEmpty()) {
+      series.put(name, thin(points));
+      this.colorKey.put(name, colorKey);
     }
+    return this;
+  }
 
-    /** Adds a series drawn in the colour of {@code colorKey} (e.g. its policy). */
-    LineChart series(String name, String colorKey, List<double[]> points) {
-        if (!points.isEmpty()) {
-            series.put(name, thin(points));
-            this.colorKey.put(name, colorKey);
-        }
-        return this;
-    }
+  boolean isEmpty() {
+    return series.isEmpty();
+  }
 
-    boolean isEmpty() {
-        return series.isEmpty();
+  /** Returns the SVG markup. */
+  String render() {
+    int width = 760;
+    int left = 64;
+    int top = 36;
+    int plotW = width - left - 20;
+    int plotH = 240;
+    int height = top + plotH + 60 + 16 * series.size();
+    double xMax = 0;
+    double yMax = reference;
+    for (List<double[]> pts : series.values()) {
+      for (double[] p : pts) {
+        xMax = Math.max(xMax, p[0]);
+        yMax = Math.max(yMax, p[1]);
+      }
     }
+    xMax = Svg.niceMax(xMax);
+    yMax = Svg.niceMax(yMax);
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"").append(id)
+        .append("\" width=\"").append(width).append("\" height=\"").append(height)
+        .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">\n");
+    sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
+    sb.append("<text x=\"").append(left).append("\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
+    for (int i = 0; i <= 4; i++) {
+      double y = top + plotH - plotH * i / 4.0;
+      sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
+          .append(Svg.c(y)).append("\" y2=\"").append(Svg.c(y)).append("\" class=\"grid\"/>")
+          .append("<text x=\"").append(left - 6).append("\" y=\"").append(Svg.c(y + 4)).append("\" class=\"yl\">")
+          .append(Stats.fmt(yMax * i / 4)).append("</text>\n");
+      double x = left + plotW * i / 4.0;
+      sb.append("<text x=\"").append(Svg.c(x)).append("\" y=\"").append(top + plotH + 16)
+          .append("\" class=\"xt\">").append(Stats.fmt(xMax * i / 4)).append("</text>\n");
+    }
+    sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 34)
+        .append("\" class=\"al\">").append(Svg.esc(xLabel)).append("</text>\n");
+    sb.append("<text transform=\"translate(14,").append(top + plotH / 2).append(") rotate(-90)\" class=\"al\">")
+        .append(Svg.esc(yLabel)).append("</text>\n");
+    if (reference > 0) {
+      double ry = top + plotH - plotH * reference / yMax;
+      sb.append("<line class=\"ref\" x1=\"").append(left).append("\" x2=\"").append(left + plotW)
+          .append("\" y1=\"").append(Svg.c(ry)).append("\" y2=\"").append(Svg.c(ry)).append("\"/>\n");
+    }
+    int si = 0;
+    int legendY = top + plotH + 52;
+    for (Map.Entry<String, List<double[]>> s : series.entrySet()) {
+      String color = Svg.color(colorKey.get(s.getKey()), si);
+      StringBuilder d = new StringBuilder();
+      for (double[] p : s.getValue()) {
+        d.append(d.length() == 0 ? "M" : "L").append(Svg.c(left + plotW * p[0] / xMax)).append(' ')
+            .append(Svg.c(top + plotH - plotH * p[1] / yMax));
+      }
+      sb.append("<path class=\"line\" fill=\"none\" stroke=\"").append(color).append("\" data-series=\"")
+          .append(Svg.esc(s.getKey())).append("\" data-points=\"").append(s.getValue().size())
+          .append("\" d=\"").append(d).append("\"><title>").append(Svg.esc(s.getKey()))
+          .append("</title></path>\n");
+      sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + 16).append("\" y1=\"")
+          .append(legendY - 4).append("\" y2=\"").append(legendY - 4).append("\" stroke=\"").append(color)
+          .append("\" stroke-width=\"3\"/><text x=\"").append(left + 22).append("\" y=\"").append(legendY)
+          .append("\" class=\"lg\">").append(Svg.esc(s.getKey())).append("</text>\n");
+      legendY += 16;
+      si++;
+    }
+    sb.append("</svg>\n");
+    return sb.toString();
+  }
 
-    /** Returns the SVG markup. */
-    String render() {
-        int width = 760;
-        int left = 64;
-        int top = 36;
-        int plotW = width - left - 20;
-        int plotH = 240;
-        int height = top + plotH + 60 + 16 * series.size();
-        double xMax = 0;
-        double yMax = reference;
-        for (List<double[]> pts : series.values()) {
-            for (double[] p : pts) {
-                xMax = Math.max(xMax, p[0]);
-                yMax = Math.max(yMax, p[1]);
-            }
-        }
-        xMax = Svg.niceMax(xMax);
-        yMax = Svg.niceMax(yMax);
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"").append(id)
-                .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">\n");
-        sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
-        sb.append("<text x=\"").append(left).append("\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
-        for (int i = 0; i <= 4; i++) {
-            double y = top + plotH - plotH * i / 4.0;
-            sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
-                    .append(Svg.c(y)).append("\" y2=\"").append(Svg.c(y)).append("\" class=\"grid\"/>")
-                    .append("<text x=\"").append(left - 6).append("\" y=\"").append(Svg.c(y + 4)).append("\" class=\"yl\">")
-                    .append(Stats.fmt(yMax * i / 4)).append("</text>\n");
-            double x = left + plotW * i / 4.0;
-            sb.append("<text x=\"").append(Svg.c(x)).append("\" y=\"").append(top + plotH + 16)
-                    .append("\" class=\"xt\">").append(Stats.fmt(xMax * i / 4)).append("</text>\n");
-        }
-        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 34)
-                .append("\" class=\"al\">").append(Svg.esc(xLabel)).append("</text>\n");
-        sb.append("<text transform=\"translate(14,").append(top + plotH / 2).append(") rotate(-90)\" class=\"al\">")
-                .append(Svg.esc(yLabel)).append("</text>\n");
-        if (reference > 0) {
-            double ry = top + plotH - plotH * reference / yMax;
-            sb.append("<line class=\"ref\" x1=\"").append(left).append("\" x2=\"").append(left + plotW)
-                    .append("\" y1=\"").append(Svg.c(ry)).append("\" y2=\"").append(Svg.c(ry)).append("\"/>\n");
-        }
-        int si = 0;
-        int legendY = top + plotH + 52;
-        for (Map.Entry<String, List<double[]>> s : series.entrySet()) {
-            String color = Svg.color(colorKey.get(s.getKey()), si);
-            StringBuilder d = new StringBuilder();
-            for (double[] p : s.getValue()) {
-                d.append(d.length() == 0 ? "M" : "L").append(Svg.c(left + plotW * p[0] / xMax)).append(' ')
-                        .append(Svg.c(top + plotH - plotH * p[1] / yMax));
-            }
-            sb.append("<path class=\"line\" fill=\"none\" stroke=\"").append(color).append("\" data-series=\"")
-                    .append(Svg.esc(s.getKey())).append("\" data-points=\"").append(s.getValue().size())
-                    .append("\" d=\"").append(d).append("\"><title>").append(Svg.esc(s.getKey()))
-                    .append("</title></path>\n");
-            sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + 16).append("\" y1=\"")
-                    .append(legendY - 4).append("\" y2=\"").append(legendY - 4).append("\" stroke=\"").append(color)
-                    .append("\" stroke-width=\"3\"/><text x=\"").append(left + 22).append("\" y=\"").append(legendY)
-                    .append("\" class=\"lg\">").append(Svg.esc(s.getKey())).append("</text>\n");
-            legendY += 16;
-            si++;
-        }
-        sb.append("</svg>\n");
-        return sb.toString();
+  private static List<double[]> thin(List<double[]> points) {
+    if (points.size() <= MAX_POINTS) {
+      return points;
     }
-
-    private static List<double[]> thin(List<double[]> points) {
-        if (points.size() <= MAX_POINTS) {
-            return points;
+    List<double[]> out = new ArrayList<>();
+    double bucket = points.size() / (double) MAX_POINTS;
+    for (int b = 0; b < MAX_POINTS; b++) {
+      int from = (int) (b * bucket);
+      int to = Math.min(points.size(), (int) ((b + 1) * bucket));
+      double[] best = points.get(from);
+      for (int i = from; i < to; i++) {
+        if (points.get(i)[1] > best[1]) {
+          best = points.get(i);
         }
-        List<double[]> out = new ArrayList<>();
-        double bucket = points.size() / (double) MAX_POINTS;
-        for (int b = 0; b < MAX_POINTS; b++) {
-            int from = (int) (b * bucket);
-            int to = Math.min(points.size(), (int) ((b + 1) * bucket));
-            double[] best = points.get(from);
-            for (int i = from; i < to; i++) {
-                if (points.get(i)[1] > best[1]) {
-                    best = points.get(i);
-                }
-            }
-            out.add(best);
-        }
-        return out;
+      }
+      out.add(best);
     }
+    return out;
+  }
 }

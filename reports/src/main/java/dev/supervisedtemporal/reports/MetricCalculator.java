@@ -12,263 +12,263 @@ import java.util.TreeMap;
  */
 final class MetricCalculator {
 
-    static final String BASE_POLICY = "seed";
-    static final String OTHER_POLICY = "recommended";
-    private static final List<String> COMPARED_STATS = List.of("p50", "p95");
-    private static final double NANOS_PER_MS = 1_000_000.0;
+  static final String BASE_POLICY = "seed";
+  static final String OTHER_POLICY = "recommended";
+  private static final List<String> COMPARED_STATS = List.of("p50", "p95");
+  private static final double NANOS_PER_MS = 1_000_000.0;
 
-    private final List<RunSummary> runs = new ArrayList<>();
-    private final Map<GroupKey, GroupAccumulator> groups = new TreeMap<>();
-    private final Map<GroupKey, Map<String, List<Double>>> costs = new TreeMap<>();
+  private final List<RunSummary> runs = new ArrayList<>();
+  private final Map<GroupKey, GroupAccumulator> groups = new TreeMap<>();
+  private final Map<GroupKey, Map<String, List<Double>>> costs = new TreeMap<>();
 
-    private MetricCalculator() {
+  private MetricCalculator() {
+  }
+
+  /** Computes the report content of {@code files}; {@code generatedAt} is stamped as given. */
+  static TimingReport compute(List<EventFile> files, String generatedAt) {
+    MetricCalculator calc = new MetricCalculator();
+    for (EventFile f : files) {
+      calc.add(f);
+    }
+    List<FaultGroup> faultGroups = new ArrayList<>();
+    for (Map.Entry<GroupKey, GroupAccumulator> e : calc.groups.entrySet()) {
+      faultGroups.add(e.getValue().toGroup(e.getKey()));
+    }
+    List<CostGroup> costGroups = new ArrayList<>();
+    for (Map.Entry<GroupKey, Map<String, List<Double>>> e : calc.costs.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        costGroups.add(new CostGroup(e.getKey(), toStats(e.getValue(), CostGroup.METRICS)));
+      }
+    }
+    return new TimingReport(TimingReport.SCHEMA_VERSION, generatedAt, List.copyOf(calc.runs),
+        List.copyOf(faultGroups), List.copyOf(costGroups), compare(faultGroups, costGroups));
+  }
+
+  private void add(EventFile f) {
+    double interval = f.meta().number("checkIntervalMs");
+    Double seedScaleField = f.meta().number("seedScale");
+    double seedScale = seedScaleField == null ? 1.0 : seedScaleField;
+
+    List<Double> spawns = new ArrayList<>();
+    List<Event> faults = new ArrayList<>();
+    for (Event e : f.events()) {
+      if ("SERVER_READY".equals(e.type()) || "RESTARTED".equals(e.type())) {
+        spawns.add(e.number("spawnToReadyMs"));
+      } else if ("FAULT_INJECTED".equals(e.type())) {
+        faults.add(e);
+      }
+    }
+    Double spawnRef = spawns.isEmpty() ? null : Stats.of(spawns).p50();
+
+    for (Event fault : faults) {
+      GroupAccumulator acc = group(f, fault.string("fault"));
+      acc.counts.merge("faults", 1L, Long::sum);
+      Event unhealthy = firstAtOrAfter(f.events(), "UNHEALTHY", fault.t());
+      if (unhealthy == null) {
+        acc.counts.merge("undetected", 1L, Long::sum);
+      } else {
+        double ms = (unhealthy.t() - fault.t()) / NANOS_PER_MS;
+        acc.sample("detectionLatencyMs", ms);
+        acc.sample("detectionLatencyPerInterval", ms / interval);
+      }
+      Event recovered = recoveryOf(f.events(), fault.string("faultId"));
+      if (recovered == null) {
+        acc.counts.merge("unrecovered", 1L, Long::sum);
+      } else {
+        double ms = (recovered.t() - fault.t()) / NANOS_PER_MS;
+        acc.sample("recoveryTimeMs", ms);
+        if (spawnRef != null && spawnRef > 0) {
+          acc.sample("recoveryPerSpawnToReady", ms / spawnRef);
+        }
+      }
     }
 
-    /** Computes the report content of {@code files}; {@code generatedAt} is stamped as given. */
-    static TimingReport compute(List<EventFile> files, String generatedAt) {
-        MetricCalculator calc = new MetricCalculator();
-        for (EventFile f : files) {
-            calc.add(f);
-        }
-        List<FaultGroup> faultGroups = new ArrayList<>();
-        for (Map.Entry<GroupKey, GroupAccumulator> e : calc.groups.entrySet()) {
-            faultGroups.add(e.getValue().toGroup(e.getKey()));
-        }
-        List<CostGroup> costGroups = new ArrayList<>();
-        for (Map.Entry<GroupKey, Map<String, List<Double>>> e : calc.costs.entrySet()) {
-            if (!e.getValue().isEmpty()) {
-                costGroups.add(new CostGroup(e.getKey(), toStats(e.getValue(), CostGroup.METRICS)));
-            }
-        }
-        return new TimingReport(TimingReport.SCHEMA_VERSION, generatedAt, List.copyOf(calc.runs),
-                List.copyOf(faultGroups), List.copyOf(costGroups), compare(faultGroups, costGroups));
+    List<TickPoint> ticks = new ArrayList<>();
+    Long firstTick = null;
+    Long previousTick = null;
+    Long rss = null;
+    Long threads = null;
+    Double cpuPer1000 = null;
+    for (Event e : f.events()) {
+      switch (e.type()) {
+        case "TICK":
+          if (firstTick == null) {
+            firstTick = e.t();
+          }
+          if (previousTick != null) {
+            double spacing = (e.t() - previousTick) / NANOS_PER_MS;
+            GroupAccumulator acc = group(f, kindAt(faults, e.t()));
+            acc.sample("tickSpacingMs", spacing);
+            acc.sample("tickSpacingPerInterval", spacing / interval);
+            acc.driftMs += spacing - interval;
+            acc.expectedMs += interval;
+            ticks.add(new TickPoint((e.t() - firstTick) / NANOS_PER_MS, spacing));
+          }
+          previousTick = e.t();
+          break;
+        case "RESTARTED":
+          GroupAccumulator restarted = group(f, kindAt(faults, e.t()));
+          restarted.counts.merge("restarts", 1L, Long::sum);
+          restarted.sample("restartDurationMs", e.number("spawnToReadyMs"));
+          break;
+        case "RESTART_FAILED":
+          group(f, kindAt(faults, e.t())).counts.merge("restartFailures", 1L, Long::sum);
+          break;
+        case "GAVE_UP":
+          group(f, kindAt(faults, e.t())).counts.merge("giveUps", 1L, Long::sum);
+          break;
+        case "LEAK":
+          GroupAccumulator leak = group(f, kindAt(faults, e.t()));
+          leak.counts.merge("leaks", 1L, Long::sum);
+          leak.leaks.add(f.name() + ": " + (e.string("what") == null ? "?" : e.string("what")));
+          break;
+        case "RESOURCES":
+          Double r = e.number("rssBytes");
+          if (rss == null && r != null) {
+            rss = r.longValue();
+          }
+          Double th = e.number("supervisorThreads");
+          if (th != null) {
+            threads = threads == null ? th.longValue() : Math.max(threads, th.longValue());
+          }
+          Double cpu = e.number("supervisorCpuNs");
+          Double n = e.number("ticks");
+          if (cpu != null && n != null && n > 0) {
+            cpuPer1000 = cpu / NANOS_PER_MS / n * 1000.0;
+          }
+          break;
+        default:
+          break;
+      }
     }
 
-    private void add(EventFile f) {
-        double interval = f.meta().number("checkIntervalMs");
-        Double seedScaleField = f.meta().number("seedScale");
-        double seedScale = seedScaleField == null ? 1.0 : seedScaleField;
-
-        List<Double> spawns = new ArrayList<>();
-        List<Event> faults = new ArrayList<>();
-        for (Event e : f.events()) {
-            if ("SERVER_READY".equals(e.type()) || "RESTARTED".equals(e.type())) {
-                spawns.add(e.number("spawnToReadyMs"));
-            } else if ("FAULT_INJECTED".equals(e.type())) {
-                faults.add(e);
-            }
-        }
-        Double spawnRef = spawns.isEmpty() ? null : Stats.of(spawns).p50();
-
-        for (Event fault : faults) {
-            GroupAccumulator acc = group(f, fault.string("fault"));
-            acc.counts.merge("faults", 1L, Long::sum);
-            Event unhealthy = firstAtOrAfter(f.events(), "UNHEALTHY", fault.t());
-            if (unhealthy == null) {
-                acc.counts.merge("undetected", 1L, Long::sum);
-            } else {
-                double ms = (unhealthy.t() - fault.t()) / NANOS_PER_MS;
-                acc.sample("detectionLatencyMs", ms);
-                acc.sample("detectionLatencyPerInterval", ms / interval);
-            }
-            Event recovered = recoveryOf(f.events(), fault.string("faultId"));
-            if (recovered == null) {
-                acc.counts.merge("unrecovered", 1L, Long::sum);
-            } else {
-                double ms = (recovered.t() - fault.t()) / NANOS_PER_MS;
-                acc.sample("recoveryTimeMs", ms);
-                if (spawnRef != null && spawnRef > 0) {
-                    acc.sample("recoveryPerSpawnToReady", ms / spawnRef);
-                }
-            }
-        }
-
-        List<TickPoint> ticks = new ArrayList<>();
-        Long firstTick = null;
-        Long previousTick = null;
-        Long rss = null;
-        Long threads = null;
-        Double cpuPer1000 = null;
-        for (Event e : f.events()) {
-            switch (e.type()) {
-                case "TICK":
-                    if (firstTick == null) {
-                        firstTick = e.t();
-                    }
-                    if (previousTick != null) {
-                        double spacing = (e.t() - previousTick) / NANOS_PER_MS;
-                        GroupAccumulator acc = group(f, kindAt(faults, e.t()));
-                        acc.sample("tickSpacingMs", spacing);
-                        acc.sample("tickSpacingPerInterval", spacing / interval);
-                        acc.driftMs += spacing - interval;
-                        acc.expectedMs += interval;
-                        ticks.add(new TickPoint((e.t() - firstTick) / NANOS_PER_MS, spacing));
-                    }
-                    previousTick = e.t();
-                    break;
-                case "RESTARTED":
-                    GroupAccumulator restarted = group(f, kindAt(faults, e.t()));
-                    restarted.counts.merge("restarts", 1L, Long::sum);
-                    restarted.sample("restartDurationMs", e.number("spawnToReadyMs"));
-                    break;
-                case "RESTART_FAILED":
-                    group(f, kindAt(faults, e.t())).counts.merge("restartFailures", 1L, Long::sum);
-                    break;
-                case "GAVE_UP":
-                    group(f, kindAt(faults, e.t())).counts.merge("giveUps", 1L, Long::sum);
-                    break;
-                case "LEAK":
-                    GroupAccumulator leak = group(f, kindAt(faults, e.t()));
-                    leak.counts.merge("leaks", 1L, Long::sum);
-                    leak.leaks.add(f.name() + ": " + (e.string("what") == null ? "?" : e.string("what")));
-                    break;
-                case "RESOURCES":
-                    Double r = e.number("rssBytes");
-                    if (rss == null && r != null) {
-                        rss = r.longValue();
-                    }
-                    Double th = e.number("supervisorThreads");
-                    if (th != null) {
-                        threads = threads == null ? th.longValue() : Math.max(threads, th.longValue());
-                    }
-                    Double cpu = e.number("supervisorCpuNs");
-                    Double n = e.number("ticks");
-                    if (cpu != null && n != null && n > 0) {
-                        cpuPer1000 = cpu / NANOS_PER_MS / n * 1000.0;
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        GroupKey costKey = new GroupKey(f.scenario(), f.backend(), f.policy(), GroupKey.COST);
-        Map<String, List<Double>> cost = costs.computeIfAbsent(costKey, k -> new LinkedHashMap<>());
-        if (rss != null) {
-            cost.computeIfAbsent("rssAfterStartMiB", k -> new ArrayList<>()).add(rss / (1024.0 * 1024.0));
-        }
-        if (threads != null) {
-            cost.computeIfAbsent("supervisorThreads", k -> new ArrayList<>()).add(threads.doubleValue());
-        }
-        if (cpuPer1000 != null) {
-            cost.computeIfAbsent("supervisorCpuMsPer1000Ticks", k -> new ArrayList<>()).add(cpuPer1000);
-        }
-
-        Event result = f.result();
-        runs.add(new RunSummary(f.name(), f.scenario(), f.backend(), f.policy(), result.string("outcome"),
-                result.number("durationMs"), result.string("message"), interval, seedScale, spawnRef,
-                rss, threads, cpuPer1000, List.copyOf(ticks)));
+    GroupKey costKey = new GroupKey(f.scenario(), f.backend(), f.policy(), GroupKey.COST);
+    Map<String, List<Double>> cost = costs.computeIfAbsent(costKey, k -> new LinkedHashMap<>());
+    if (rss != null) {
+      cost.computeIfAbsent("rssAfterStartMiB", k -> new ArrayList<>()).add(rss / (1024.0 * 1024.0));
+    }
+    if (threads != null) {
+      cost.computeIfAbsent("supervisorThreads", k -> new ArrayList<>()).add(threads.doubleValue());
+    }
+    if (cpuPer1000 != null) {
+      cost.computeIfAbsent("supervisorCpuMsPer1000Ticks", k -> new ArrayList<>()).add(cpuPer1000);
     }
 
-    private GroupAccumulator group(EventFile f, String faultKind) {
-        return groups.computeIfAbsent(new GroupKey(f.scenario(), f.backend(), f.policy(), faultKind),
-                k -> new GroupAccumulator());
+    Event result = f.result();
+    runs.add(new RunSummary(f.name(), f.scenario(), f.backend(), f.policy(), result.string("outcome"),
+        result.number("durationMs"), result.string("message"), interval, seedScale, spawnRef,
+        rss, threads, cpuPer1000, List.copyOf(ticks)));
+  }
+
+  private GroupAccumulator group(EventFile f, String faultKind) {
+    return groups.computeIfAbsent(new GroupKey(f.scenario(), f.backend(), f.policy(), faultKind),
+        k -> new GroupAccumulator());
+  }
+
+  private static String kindAt(List<Event> faults, long t) {
+    String kind = GroupKey.NO_FAULT;
+    for (Event fault : faults) {
+      if (fault.t() <= t) {
+        kind = fault.string("fault");
+      } else {
+        break;
+      }
+    }
+    return kind;
+  }
+
+  private static Event firstAtOrAfter(List<Event> events, String type, long t) {
+    for (Event e : events) {
+      if (e.t() >= t && type.equals(e.type())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static Event recoveryOf(List<Event> events, String faultId) {
+    for (Event e : events) {
+      if ("RPC_RECOVERED".equals(e.type()) && faultId.equals(e.string("faultId"))) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Stats> toStats(Map<String, List<Double>> samples, List<String> order) {
+    Map<String, Stats> out = new LinkedHashMap<>();
+    for (String name : order) {
+      List<Double> s = samples.get(name);
+      if (s != null && !s.isEmpty()) {
+        out.put(name, Stats.of(s));
+      }
+    }
+    return out;
+  }
+
+  private static List<Comparison> compare(List<FaultGroup> faultGroups, List<CostGroup> costGroups) {
+    Map<GroupKey, Map<String, Stats>> byKey = new TreeMap<>();
+    for (FaultGroup g : faultGroups) {
+      byKey.put(g.key(), g.metrics());
+    }
+    for (CostGroup g : costGroups) {
+      byKey.put(g.key(), g.metrics());
+    }
+    List<Comparison> out = new ArrayList<>();
+    for (Map.Entry<GroupKey, Map<String, Stats>> e : byKey.entrySet()) {
+      GroupKey k = e.getKey();
+      if (!BASE_POLICY.equals(k.policy())) {
+        continue;
+      }
+      Map<String, Stats> other = byKey.get(new GroupKey(k.scenario(), k.backend(), OTHER_POLICY, k.faultKind()));
+      if (other == null) {
+        continue;
+      }
+      List<ComparisonRow> rows = new ArrayList<>();
+      for (Map.Entry<String, Stats> m : e.getValue().entrySet()) {
+        Stats o = other.get(m.getKey());
+        if (o == null) {
+          continue;
+        }
+        for (String stat : COMPARED_STATS) {
+          double b = m.getValue().get(stat);
+          double v = o.get(stat);
+          rows.add(new ComparisonRow(m.getKey(), stat, m.getValue().n(), b, o.n(), v,
+              b == 0 ? null : v / b));
+        }
+      }
+      if (rows.isEmpty()) {
+        continue;
+      }
+      out.add(new Comparison(k.scenario(), k.backend(), k.faultKind(), BASE_POLICY, OTHER_POLICY,
+          List.copyOf(rows)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Collects one group's samples and counts while files are read. */
+  private static final class GroupAccumulator {
+    final Map<String, List<Double>> samples = new LinkedHashMap<>();
+    final Map<String, Long> counts = new LinkedHashMap<>();
+    final List<String> leaks = new ArrayList<>();
+    double driftMs;
+    double expectedMs;
+
+    void sample(String metric, double value) {
+      samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(value);
     }
 
-    private static String kindAt(List<Event> faults, long t) {
-        String kind = GroupKey.NO_FAULT;
-        for (Event fault : faults) {
-            if (fault.t() <= t) {
-                kind = fault.string("fault");
-            } else {
-                break;
-            }
-        }
-        return kind;
+    FaultGroup toGroup(GroupKey key) {
+      Map<String, Long> c = new LinkedHashMap<>();
+      for (String name : FaultGroup.COUNTS) {
+        c.put(name, counts.getOrDefault(name, 0L));
+      }
+      Map<String, Double> values = new LinkedHashMap<>();
+      if (expectedMs > 0) {
+        values.put("tickDriftMs", driftMs);
+        values.put("tickDriftFraction", Math.abs(driftMs) / expectedMs);
+      }
+      return new FaultGroup(key, toStats(samples, FaultGroup.METRICS), c, values, List.copyOf(leaks));
     }
-
-    private static Event firstAtOrAfter(List<Event> events, String type, long t) {
-        for (Event e : events) {
-            if (e.t() >= t && type.equals(e.type())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static Event recoveryOf(List<Event> events, String faultId) {
-        for (Event e : events) {
-            if ("RPC_RECOVERED".equals(e.type()) && faultId.equals(e.string("faultId"))) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, Stats> toStats(Map<String, List<Double>> samples, List<String> order) {
-        Map<String, Stats> out = new LinkedHashMap<>();
-        for (String name : order) {
-            List<Double> s = samples.get(name);
-            if (s != null && !s.isEmpty()) {
-                out.put(name, Stats.of(s));
-            }
-        }
-        return out;
-    }
-
-    private static List<Comparison> compare(List<FaultGroup> faultGroups, List<CostGroup> costGroups) {
-        Map<GroupKey, Map<String, Stats>> byKey = new TreeMap<>();
-        for (FaultGroup g : faultGroups) {
-            byKey.put(g.key(), g.metrics());
-        }
-        for (CostGroup g : costGroups) {
-            byKey.put(g.key(), g.metrics());
-        }
-        List<Comparison> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, Map<String, Stats>> e : byKey.entrySet()) {
-            GroupKey k = e.getKey();
-            if (!BASE_POLICY.equals(k.policy())) {
-                continue;
-            }
-            Map<String, Stats> other = byKey.get(new GroupKey(k.scenario(), k.backend(), OTHER_POLICY, k.faultKind()));
-            if (other == null) {
-                continue;
-            }
-            List<ComparisonRow> rows = new ArrayList<>();
-            for (Map.Entry<String, Stats> m : e.getValue().entrySet()) {
-                Stats o = other.get(m.getKey());
-                if (o == null) {
-                    continue;
-                }
-                for (String stat : COMPARED_STATS) {
-                    double b = m.getValue().get(stat);
-                    double v = o.get(stat);
-                    rows.add(new ComparisonRow(m.getKey(), stat, m.getValue().n(), b, o.n(), v,
-                            b == 0 ? null : v / b));
-                }
-            }
-            if (rows.isEmpty()) {
-                continue;
-            }
-            out.add(new Comparison(k.scenario(), k.backend(), k.faultKind(), BASE_POLICY, OTHER_POLICY,
-                    List.copyOf(rows)));
-        }
-        return List.copyOf(out);
-    }
-
-    /** Collects one group's samples and counts while files are read. */
-    private static final class GroupAccumulator {
-        final Map<String, List<Double>> samples = new LinkedHashMap<>();
-        final Map<String, Long> counts = new LinkedHashMap<>();
-        final List<String> leaks = new ArrayList<>();
-        double driftMs;
-        double expectedMs;
-
-        void sample(String metric, double value) {
-            samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(value);
-        }
-
-        FaultGroup toGroup(GroupKey key) {
-            Map<String, Long> c = new LinkedHashMap<>();
-            for (String name : FaultGroup.COUNTS) {
-                c.put(name, counts.getOrDefault(name, 0L));
-            }
-            Map<String, Double> values = new LinkedHashMap<>();
-            if (expectedMs > 0) {
-                values.put("tickDriftMs", driftMs);
-                values.put("tickDriftFraction", Math.abs(driftMs) / expectedMs);
-            }
-            return new FaultGroup(key, toStats(samples, FaultGroup.METRICS), c, values, List.copyOf(leaks));
-        }
-    }
+  }
 }

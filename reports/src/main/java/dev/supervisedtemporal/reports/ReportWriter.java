@@ -11,30 +11,30 @@ import java.util.List;
  */
 public final class ReportWriter {
 
-    /** File name of the machine-readable report. */
-    public static final String JSON = "report.json";
-    /** File name of the Markdown summary. */
-    public static final String MARKDOWN = "report.md";
-    /** File name of the self-contained HTML report. */
-    public static final String HTML = "report.html";
+  /** File name of the machine-readable report. */
+  public static final String JSON = "report.json";
+  /** File name of the Markdown summary. */
+  public static final String MARKDOWN = "report.md";
+  /** File name of the self-contained HTML report. */
+  public static final String HTML = "report.html";
 
-    private ReportWriter() {
-    }
+  private ReportWriter() {
+  }
 
-    /**
-     * Renders all three outputs in memory first, then writes each atomically into {@code dir}
-     * (created if needed), so a rendering failure leaves no partial report behind.
-     *
-     * @return the written files, JSON first
-     */
-    public static List<Path> write(TimingReport report, Path dir) throws IOException {
-        String json = report.toJson();
-        String md = MarkdownRenderer.render(report);
-        String html = HtmlRenderer.render(report);
-        Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(JSON), json);
-        AtomicFiles.writeString(dir.resolve(MARKDOWN), md);
-        AtomicFiles.writeString(dir.resolve(HTML), html);
-        return List.of(dir.resolve(JSON), dir.resolve(MARKDOWN), dir.resolve(HTML));
-    }
+  /**
+   * Renders all three outputs in memory first, then writes each atomically into {@code dir}
+   * (created if needed), so a rendering failure leaves no partial report behind.
+   *
+   * @return the written files, JSON first
+   */
+  public static List<Path> write(TimingReport report, Path dir) throws IOException {
+    String json = report.toJson();
+    String md = MarkdownRenderer.render(report);
+    String html = HtmlRenderer.render(report);
+    Files.createDirectories(dir);
+    AtomicFiles.writeString(dir.resolve(JSON), json);
+    AtomicFiles.writeString(dir.resolve(MARKDOWN), md);
+    AtomicFiles.writeString(dir.resolve(HTML), html);
+    return List.of(dir.resolve(JSON), dir.resolve(MARKDOWN), dir.resolve(HTML));
+  }
 }

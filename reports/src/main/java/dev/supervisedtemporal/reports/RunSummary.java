@@ -22,7 +22,7 @@ import java.util.List;
  * @param ticks                      tick spacings over time
  */
 public record RunSummary(String file, String scenario, String backend, String policy, String outcome,
-                         Double durationMs, String message, double checkIntervalMs, double seedScale,
-                         Double spawnToReadyRefMs, Long rssAfterStartBytes, Long supervisorThreads,
-                         Double supervisorCpuMsPer1000Ticks, List<TickPoint> ticks) {
+    Double durationMs, String message, double checkIntervalMs, double seedScale,
+    Double spawnToReadyRefMs, Long rssAfterStartBytes, Long supervisorThreads,
+    Double supervisorCpuMsPer1000Ticks, List<TickPoint> ticks) {
 }

@@ -25,55 +25,55 @@ import java.util.Locale;
  */
 public record Stats(int n, double mean, double min, double p50, double p95, double p99, double max) {
 
-    /** The statistic names accepted by {@link #get(String)}, in report order. */
-    public static final List<String> NAMES = List.of("n", "mean", "min", "p50", "p95", "p99", "max");
+  /** The statistic names accepted by {@link #get(String)}, in report order. */
+  public static final List<String> NAMES = List.of("n", "mean", "min", "p50", "p95", "p99", "max");
 
-    /** Computes the summary of {@code samples}; throws {@link IllegalArgumentException} when empty. */
-    public static Stats of(Collection<Double> samples) {
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException("no samples");
-        }
-        List<Double> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        double sum = 0;
-        for (double d : sorted) {
-            sum += d;
-        }
-        return new Stats(sorted.size(), sum / sorted.size(), sorted.get(0),
-                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted.get(sorted.size() - 1));
+  /** Computes the summary of {@code samples}; throws {@link IllegalArgumentException} when empty. */
+  public static Stats of(Collection<Double> samples) {
+    if (samples.isEmpty()) {
+      throw new IllegalArgumentException("no samples");
     }
+    List<Double> sorted = new ArrayList<>(samples);
+    Collections.sort(sorted);
+    double sum = 0;
+    for (double d : sorted) {
+      sum += d;
+    }
+    return new Stats(sorted.size(), sum / sorted.size(), sorted.get(0),
+        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+        sorted.get(sorted.size() - 1));
+  }
 
-    /** Returns the nearest-rank {@code p}-th percentile of the ascending, non-empty {@code sorted}. */
-    public static double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty() || !(p > 0 && p <= 100)) {
-            throw new IllegalArgumentException("percentile " + p + " of " + sorted.size() + " samples");
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(rank, 1) - 1);
+  /** Returns the nearest-rank {@code p}-th percentile of the ascending, non-empty {@code sorted}. */
+  public static double percentile(List<Double> sorted, double p) {
+    if (sorted.isEmpty() || !(p > 0 && p <= 100)) {
+      throw new IllegalArgumentException("percentile " + p + " of " + sorted.size() + " samples");
     }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(rank, 1) - 1);
+  }
 
-    /** Returns the statistic called {@code name} (one of {@link #NAMES}). */
-    public double get(String name) {
-        switch (name) {
-            case "n": return n;
-            case "mean": return mean;
-            case "min": return min;
-            case "p50": return p50;
-            case "p95": return p95;
-            case "p99": return p99;
-            case "max": return max;
-            default: throw new IllegalArgumentException("unknown statistic '" + name + "'");
-        }
+  /** Returns the statistic called {@code name} (one of {@link #NAMES}). */
+  public double get(String name) {
+    switch (name) {
+      case "n": return n;
+      case "mean": return mean;
+      case "min": return min;
+      case "p50": return p50;
+      case "p95": return p95;
+      case "p99": return p99;
+      case "max": return max;
+      default: throw new IllegalArgumentException("unknown statistic '" + name + "'");
     }
+  }
 
-    /** Formats a value for people: three significant decimals at most. */
-    static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-            return Long.toString((long) v);
-        }
-        double a = Math.abs(v);
-        String pattern = a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
-        return String.format(Locale.ROOT, pattern, v);
+  /** Formats a value for people: three significant decimals at most. */
+  static String fmt(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+      return Long.toString((long) v);
     }
+    double a = Math.abs(v);
+    String pattern = a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
+    return String.format(Locale.ROOT, pattern, v);
+  }
 }

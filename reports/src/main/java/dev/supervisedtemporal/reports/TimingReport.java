@@ -23,39 +23,39 @@ import java.util.List;
  * @param comparisons   seed vs recommended on the same scenario, backend and fault kind
  */
 public record TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
-                           List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons) {
+              List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons) {
 
-    /** The report schema version written by this code and the only one it reads. */
-    public static final int SCHEMA_VERSION = 1;
+  /** The report schema version written by this code and the only one it reads. */
+  public static final int SCHEMA_VERSION = 1;
 
-    /**
-     * Reads every {@code *.jsonl} file in {@code eventsDir} and computes the report.
-     *
-     * @throws EventFormatException when any file breaks the event contract (names file and line;
-     *                              no report is produced)
-     * @throws IOException          when the folder is missing, empty of event files, or unreadable
-     */
-    public static TimingReport fromEventsDir(Path eventsDir) throws IOException {
-        return MetricCalculator.compute(EventReader.readDir(eventsDir),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+  /**
+   * Reads every {@code *.jsonl} file in {@code eventsDir} and computes the report.
+   *
+   * @throws EventFormatException when any file breaks the event contract (names file and line;
+   *                              no report is produced)
+   * @throws IOException          when the folder is missing, empty of event files, or unreadable
+   */
+  public static TimingReport fromEventsDir(Path eventsDir) throws IOException {
+    return MetricCalculator.compute(EventReader.readDir(eventsDir),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+  }
+
+  /**
+   * Reads a {@code report.json} written by {@link ReportWriter}.
+   *
+   * @throws IOException when unreadable, not valid JSON, or of another schema version
+   */
+  public static TimingReport readJson(Path reportJson) throws IOException {
+    String text = Files.readString(reportJson, StandardCharsets.UTF_8);
+    try {
+      return ReportJson.fromJson(JsonParser.parse(text));
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      throw new IOException(reportJson + ": not a timing report: " + e.getMessage(), e);
     }
+  }
 
-    /**
-     * Reads a {@code report.json} written by {@link ReportWriter}.
-     *
-     * @throws IOException when unreadable, not valid JSON, or of another schema version
-     */
-    public static TimingReport readJson(Path reportJson) throws IOException {
-        String text = Files.readString(reportJson, StandardCharsets.UTF_8);
-        try {
-            return ReportJson.fromJson(JsonParser.parse(text));
-        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            throw new IOException(reportJson + ": not a timing report: " + e.getMessage(), e);
-        }
-    }
-
-    /** Returns this report as the JSON text of {@code report.json}. */
-    public String toJson() {
-        return JsonWriter.write(ReportJson.toJson(this));
-    }
+  /** Returns this report as the JSON text of {@code report.json}. */
+  public String toJson() {
+    return JsonWriter.write(ReportJson.toJson(this));
+  }
 }

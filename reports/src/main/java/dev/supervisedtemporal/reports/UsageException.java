@@ -6,9 +6,9 @@ package dev.supervisedtemporal.reports;
  */
 final class UsageException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
-        super(message);
-    }
+  UsageException(String message) {
+    super(message);
+  }
 }

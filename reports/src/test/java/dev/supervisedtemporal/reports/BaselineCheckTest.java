@@ -10,76 +10,76 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BaselineCheckTest {
 
-    @TempDir
-    Path tmp;
+  @TempDir
+  Path tmp;
 
-    private TimingReport run(String name, double slowdown) throws Exception {
-        Path dir = tmp.resolve(name);
-        EventLog.writePlausibleRun(dir, slowdown);
-        return TimingReport.fromEventsDir(dir);
-    }
+  private TimingReport run(String name, double slowdown) throws Exception {
+    Path dir = tmp.resolve(name);
+    EventLog.writePlausibleRun(dir, slowdown);
+    return TimingReport.fromEventsDir(dir);
+  }
 
-    @Test
-    void equalRunPasses() throws Exception {
-        TimingReport report = run("a", 1.0);
-        CheckResult result = BaselineCheck.check(run("b", 1.0), Baseline.fromReport(report, null));
-        assertThat(result.passed()).as(result.render()).isTrue();
-        assertThat(result.count(CheckOutcome.Status.PASSED)).isPositive();
-    }
+  @Test
+  void equalRunPasses() throws Exception {
+    TimingReport report = run("a", 1.0);
+    CheckResult result = BaselineCheck.check(run("b", 1.0), Baseline.fromReport(report, null));
+    assertThat(result.passed()).as(result.render()).isTrue();
+    assertThat(result.count(CheckOutcome.Status.PASSED)).isPositive();
+  }
 
-    @Test
-    void slowerRunFailsAndNamesTheMetric() throws Exception {
-        Baseline baseline = Baseline.fromReport(run("a", 1.0), null);
-        CheckResult result = BaselineCheck.check(run("slow", 3.0), baseline);
-        assertThat(result.passed()).isFalse();
-        assertThat(result.render()).contains("REGRESSED",
-                "crash-recovery-kill/embedded/seed/KILL  detectionLatencyPerInterval.p50", "limit");
-    }
+  @Test
+  void slowerRunFailsAndNamesTheMetric() throws Exception {
+    Baseline baseline = Baseline.fromReport(run("a", 1.0), null);
+    CheckResult result = BaselineCheck.check(run("slow", 3.0), baseline);
+    assertThat(result.passed()).isFalse();
+    assertThat(result.render()).contains("REGRESSED",
+        "crash-recovery-kill/embedded/seed/KILL  detectionLatencyPerInterval.p50", "limit");
+  }
 
-    @Test
-    void fewSamplesAreSkippedAndSaidSo() {
-        BaselineEntry e = new BaselineEntry("s/embedded/seed/KILL", "detectionLatencyPerInterval", "p95", 0.5, 2,
-                0.1, 0, 5);
-        TimingReport report = new TimingReport(1, "now", List.of(), List.of(new FaultGroup(
-                new GroupKey("s", "embedded", "seed", "KILL"),
-                Map.of("detectionLatencyPerInterval", Stats.of(List.of(9.0, 9.0))), Map.of(), Map.of(), List.of())),
-                List.of(), List.of());
-        CheckResult result = BaselineCheck.check(report, new Baseline("x", "y", List.of(e)));
-        assertThat(result.passed()).isTrue();
-        assertThat(result.render()).contains("SKIPPED", "minimum 5");
-    }
+  @Test
+  void fewSamplesAreSkippedAndSaidSo() {
+    BaselineEntry e = new BaselineEntry("s/embedded/seed/KILL", "detectionLatencyPerInterval", "p95", 0.5, 2,
+        0.1, 0, 5);
+    TimingReport report = new TimingReport(1, "now", List.of(), List.of(new FaultGroup(
+        new GroupKey("s", "embedded", "seed", "KILL"),
+        Map.of("detectionLatencyPerInterval", Stats.of(List.of(9.0, 9.0))), Map.of(), Map.of(), List.of())),
+        List.of(), List.of());
+    CheckResult result = BaselineCheck.check(report, new Baseline("x", "y", List.of(e)));
+    assertThat(result.passed()).isTrue();
+    assertThat(result.render()).contains("SKIPPED", "minimum 5");
+  }
 
-    @Test
-    void missingMetricFails() throws Exception {
-        BaselineEntry e = new BaselineEntry("gone/embedded/seed/KILL", "giveUps", "count", 0, 1, 0, 0, 1);
-        CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(e)));
-        assertThat(result.passed()).isFalse();
-        assertThat(result.render()).contains("MISSING    gone/embedded/seed/KILL  giveUps.count");
-    }
+  @Test
+  void missingMetricFails() throws Exception {
+    BaselineEntry e = new BaselineEntry("gone/embedded/seed/KILL", "giveUps", "count", 0, 1, 0, 0, 1);
+    CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(e)));
+    assertThat(result.passed()).isFalse();
+    assertThat(result.render()).contains("MISSING    gone/embedded/seed/KILL  giveUps.count");
+  }
 
-    @Test
-    void updateBaselineWritesWhatCheckReadsAndKeepsTolerances() throws Exception {
-        TimingReport report = run("a", 1.0);
-        Baseline first = Baseline.fromReport(report, null);
-        Path file = tmp.resolve("baseline.json");
-        first.write(file);
-        Baseline read = Baseline.read(file);
-        assertThat(read).isEqualTo(first);
+  @Test
+  void updateBaselineWritesWhatCheckReadsAndKeepsTolerances() throws Exception {
+    TimingReport report = run("a", 1.0);
+    Baseline first = Baseline.fromReport(report, null);
+    Path file = tmp.resolve("baseline.json");
+    first.write(file);
+    Baseline read = Baseline.read(file);
+    assertThat(read).isEqualTo(first);
 
-        BaselineEntry tuned = read.entries().get(0);
-        BaselineEntry widened = new BaselineEntry(tuned.group(), tuned.metric(), tuned.stat(), tuned.baseline(),
-                tuned.n(), 9.0, 1.0, 1);
-        Baseline hand = new Baseline(read.createdAt(), read.sourceGenerated(),
-                List.of(widened));
-        Baseline updated = Baseline.fromReport(report, hand);
-        assertThat(updated.entries().get(0).tolerance()).isEqualTo(9.0);
-        assertThat(updated.entries().get(1).tolerance()).isEqualTo(first.entries().get(1).tolerance());
-    }
+    BaselineEntry tuned = read.entries().get(0);
+    BaselineEntry widened = new BaselineEntry(tuned.group(), tuned.metric(), tuned.stat(), tuned.baseline(),
+        tuned.n(), 9.0, 1.0, 1);
+    Baseline hand = new Baseline(read.createdAt(), read.sourceGenerated(),
+        List.of(widened));
+    Baseline updated = Baseline.fromReport(report, hand);
+    assertThat(updated.entries().get(0).tolerance()).isEqualTo(9.0);
+    assertThat(updated.entries().get(1).tolerance()).isEqualTo(first.entries().get(1).tolerance());
+  }
 
-    @Test
-    void committedBaselineIsReadable() throws Exception {
-        Path committed = Path.of("baseline.json");
-        assertThat(committed).exists();
-        assertThat(Baseline.read(committed).entries()).isNotEmpty();
-    }
+  @Test
+  void committedBaselineIsReadable() throws Exception {
+    Path committed = Path.of("baseline.json");
+    assertThat(committed).exists();
+    assertThat(Baseline.read(committed).entries()).isNotEmpty();
+  }
 }

@@ -22,119 +22,119 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportBrowserIT {
 
-    private static final long TIMEOUT_SECONDS = 60;
-    private static Path chromium;
-    private static Path outDir;
+  private static final long TIMEOUT_SECONDS = 60;
+  private static Path chromium;
+  private static Path outDir;
 
-    @BeforeAll
-    static void render() throws Exception {
-        chromium = findChromium();
-        String buildDir = System.getProperty("supervised.temporal.build-dir", "target");
-        Path base = Path.of(buildDir).toAbsolutePath().resolve("browser-it");
-        EventLog.writePlausibleRun(base.resolve("events"), 1.0);
-        outDir = base.resolve("report");
-        ReportWriter.write(TimingReport.fromEventsDir(base.resolve("events")), outDir);
-    }
+  @BeforeAll
+  static void render() throws Exception {
+    chromium = findChromium();
+    String buildDir = System.getProperty("supervised.temporal.build-dir", "target");
+    Path base = Path.of(buildDir).toAbsolutePath().resolve("browser-it");
+    EventLog.writePlausibleRun(base.resolve("events"), 1.0);
+    outDir = base.resolve("report");
+    ReportWriter.write(TimingReport.fromEventsDir(base.resolve("events")), outDir);
+  }
 
-    private static Path findChromium() {
-        for (String name : List.of("chromium", "chromium-browser")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
+  private static Path findChromium() {
+    for (String name : List.of("chromium", "chromium-browser")) {
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        Path p = Path.of(dir, name);
+        if (Files.isExecutable(p)) {
+          return p;
         }
-        return null;
+      }
     }
+    return null;
+  }
 
-    private static List<String> chromiumArgs(Path userDataDir, String action) {
-        List<String> args = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,2200",
-                "--user-data-dir=" + userDataDir));
-        args.add(action);
-        return args;
+  private static List<String> chromiumArgs(Path userDataDir, String action) {
+    List<String> args = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,2200",
+        "--user-data-dir=" + userDataDir));
+    args.add(action);
+    return args;
+  }
+
+  /** Runs chromium with a timeout; always terminates it; returns stdout. */
+  private static String runChromium(String action, String url, Path log) throws Exception {
+    Path userDataDir = Files.createTempDirectory("chromium-profile");
+    List<String> args = chromiumArgs(userDataDir, action);
+    args.add(url);
+    Path stdout = Files.createTempFile("chromium", ".out");
+    Process p = new ProcessBuilder(args).redirectOutput(stdout.toFile()).redirectError(log.toFile()).start();
+    try {
+      boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertThat(done).as("chromium finished within %ss (log %s)", TIMEOUT_SECONDS, log).isTrue();
+      assertThat(p.exitValue()).as("chromium exit status (log %s)", log).isZero();
+      return Files.readString(stdout, StandardCharsets.UTF_8);
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+      Files.deleteIfExists(stdout);
+      deleteTree(userDataDir);
     }
+  }
 
-    /** Runs chromium with a timeout; always terminates it; returns stdout. */
-    private static String runChromium(String action, String url, Path log) throws Exception {
-        Path userDataDir = Files.createTempDirectory("chromium-profile");
-        List<String> args = chromiumArgs(userDataDir, action);
-        args.add(url);
-        Path stdout = Files.createTempFile("chromium", ".out");
-        Process p = new ProcessBuilder(args).redirectOutput(stdout.toFile()).redirectError(log.toFile()).start();
-        try {
-            boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(done).as("chromium finished within %ss (log %s)", TIMEOUT_SECONDS, log).isTrue();
-            assertThat(p.exitValue()).as("chromium exit status (log %s)", log).isZero();
-            return Files.readString(stdout, StandardCharsets.UTF_8);
-        } finally {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-            Files.deleteIfExists(stdout);
-            deleteTree(userDataDir);
-        }
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> f.toFile().delete());
     }
+  }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> f.toFile().delete());
-        }
+  @Test
+  void chartsAreDrawnInTheBrowser() throws Exception {
+    assumeTrue(chromium != null, "chromium not installed (run scripts/install-chromium); browser check skipped");
+    String url = outDir.resolve(ReportWriter.HTML).toUri().toString();
+    String dom = runChromium("--dump-dom", url, outDir.resolve("chromium-dom.log"));
+
+    assertThat(dom).contains("Supervisor timing report");
+    for (String chart : List.of("recovery", "detection", "tick-timeline", "tick-histogram")) {
+      String svg = chartSvg(dom, chart);
+      assertThat(svg).as("chart %s", chart).isNotNull();
+      assertThat(svg.length()).as("chart %s has content", chart).isGreaterThan(500);
     }
+    String recovery = chartSvg(dom, "recovery");
+    assertThat(countRects(recovery, "seed")).isEqualTo(2);
+    assertThat(countRects(recovery, "recommended")).isEqualTo(2);
+    String detection = chartSvg(dom, "detection");
+    assertThat(detection).contains("data-series=\"seed\"", "data-series=\"recommended\"");
+    assertThat(countRects(detection, "seed")).isEqualTo(2);
+    String timeline = chartSvg(dom, "tick-timeline");
+    assertThat(timeline).contains("data-series=\"crash-recovery-kill/embedded/seed\"",
+        "data-series=\"crash-recovery-suspend/embedded/recommended\"");
+    assertThat(timeline).containsPattern("data-points=\"[1-9][0-9]*\"");
+    String histogram = chartSvg(dom, "tick-histogram");
+    assertThat(countRects(histogram, "seed")).isEqualTo(HtmlRenderer.BIN_EDGES.length);
 
-    @Test
-    void chartsAreDrawnInTheBrowser() throws Exception {
-        assumeTrue(chromium != null, "chromium not installed (run scripts/install-chromium); browser check skipped");
-        String url = outDir.resolve(ReportWriter.HTML).toUri().toString();
-        String dom = runChromium("--dump-dom", url, outDir.resolve("chromium-dom.log"));
+    Path png = outDir.resolve("report.png");
+    Files.deleteIfExists(png);
+    runChromium("--screenshot=" + png, url, outDir.resolve("chromium-screenshot.log"));
+    assertThat(png).isNotEmptyFile();
+    assertThat(Files.size(png)).isGreaterThan(10_000);
+  }
 
-        assertThat(dom).contains("Supervisor timing report");
-        for (String chart : List.of("recovery", "detection", "tick-timeline", "tick-histogram")) {
-            String svg = chartSvg(dom, chart);
-            assertThat(svg).as("chart %s", chart).isNotNull();
-            assertThat(svg.length()).as("chart %s has content", chart).isGreaterThan(500);
-        }
-        String recovery = chartSvg(dom, "recovery");
-        assertThat(countRects(recovery, "seed")).isEqualTo(2);
-        assertThat(countRects(recovery, "recommended")).isEqualTo(2);
-        String detection = chartSvg(dom, "detection");
-        assertThat(detection).contains("data-series=\"seed\"", "data-series=\"recommended\"");
-        assertThat(countRects(detection, "seed")).isEqualTo(2);
-        String timeline = chartSvg(dom, "tick-timeline");
-        assertThat(timeline).contains("data-series=\"crash-recovery-kill/embedded/seed\"",
-                "data-series=\"crash-recovery-suspend/embedded/recommended\"");
-        assertThat(timeline).containsPattern("data-points=\"[1-9][0-9]*\"");
-        String histogram = chartSvg(dom, "tick-histogram");
-        assertThat(countRects(histogram, "seed")).isEqualTo(HtmlRenderer.BIN_EDGES.length);
+  @Test
+  void reportIsSelfContained() throws Exception {
+    String html = Files.readString(outDir.resolve(ReportWriter.HTML), StandardCharsets.UTF_8);
+    assertThat(html).doesNotContain("<script src", "<link ", "http://cdn", "https://");
+  }
 
-        Path png = outDir.resolve("report.png");
-        Files.deleteIfExists(png);
-        runChromium("--screenshot=" + png, url, outDir.resolve("chromium-screenshot.log"));
-        assertThat(png).isNotEmptyFile();
-        assertThat(Files.size(png)).isGreaterThan(10_000);
+  private static String chartSvg(String dom, String chart) {
+    Matcher m = Pattern.compile("<svg[^>]*data-chart=\"" + Pattern.quote(chart) + "\".*?</svg>", Pattern.DOTALL)
+        .matcher(dom);
+    return m.find() ? m.group() : null;
+  }
+
+  private static int countRects(String svg, String series) {
+    Matcher m = Pattern.compile("<rect[^>]*data-series=\"" + Pattern.quote(series) + "\"[^>]*data-value=\"([0-9.Ee-]+)\"")
+        .matcher(svg);
+    int n = 0;
+    while (m.find()) {
+      n++;
     }
-
-    @Test
-    void reportIsSelfContained() throws Exception {
-        String html = Files.readString(outDir.resolve(ReportWriter.HTML), StandardCharsets.UTF_8);
-        assertThat(html).doesNotContain("<script src", "<link ", "http://cdn", "https://");
-    }
-
-    private static String chartSvg(String dom, String chart) {
-        Matcher m = Pattern.compile("<svg[^>]*data-chart=\"" + Pattern.quote(chart) + "\".*?</svg>", Pattern.DOTALL)
-                .matcher(dom);
-        return m.find() ? m.group() : null;
-    }
-
-    private static int countRects(String svg, String series) {
-        Matcher m = Pattern.compile("<rect[^>]*data-series=\"" + Pattern.quote(series) + "\"[^>]*data-value=\"([0-9.Ee-]+)\"")
-                .matcher(svg);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
+    return n;
+  }
 }

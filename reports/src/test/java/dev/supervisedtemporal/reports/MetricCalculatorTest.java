@@ -11,122 +11,122 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MetricCalculatorTest {
 
-    @TempDir
-    Path dir;
+  @TempDir
+  Path dir;
 
-    private TimingReport build(EventLog... logs) throws Exception {
-        int i = 0;
-        for (EventLog log : logs) {
-            log.writeTo(dir, "run-" + (i++) + ".jsonl");
-        }
-        return TimingReport.fromEventsDir(dir);
+  private TimingReport build(EventLog... logs) throws Exception {
+    int i = 0;
+    for (EventLog log : logs) {
+      log.writeTo(dir, "run-" + (i++) + ".jsonl");
     }
+    return TimingReport.fromEventsDir(dir);
+  }
 
-    private static FaultGroup group(TimingReport r, String policy, String kind) {
-        return r.groups().stream()
-                .filter(g -> g.key().policy().equals(policy) && g.key().faultKind().equals(kind))
-                .findFirst().orElseThrow();
-    }
+  private static FaultGroup group(TimingReport r, String policy, String kind) {
+    return r.groups().stream()
+        .filter(g -> g.key().policy().equals(policy) && g.key().faultKind().equals(kind))
+        .findFirst().orElseThrow();
+  }
 
-    @Test
-    void detectionRecoveryAndRestartsHaveExactValues() throws Exception {
-        EventLog log = new EventLog("s", "embedded", "seed", 100)
-                .ready(0, 400)
-                .fault(1000, "f1", "KILL").unhealthy(1030).restarted(1100, 500).recovered(1600, "f1")
-                .fault(2000, "f2", "KILL").unhealthy(2070).restarted(2100, 600).recovered(2900, "f2")
-                .fault(3000, "f3", "SUSPEND").unhealthy(3250).recovered(4000, "f3")
-                .result(5000, "PASSED");
-        TimingReport r = build(log);
+  @Test
+  void detectionRecoveryAndRestartsHaveExactValues() throws Exception {
+    EventLog log = new EventLog("s", "embedded", "seed", 100)
+        .ready(0, 400)
+        .fault(1000, "f1", "KILL").unhealthy(1030).restarted(1100, 500).recovered(1600, "f1")
+        .fault(2000, "f2", "KILL").unhealthy(2070).restarted(2100, 600).recovered(2900, "f2")
+        .fault(3000, "f3", "SUSPEND").unhealthy(3250).recovered(4000, "f3")
+        .result(5000, "PASSED");
+    TimingReport r = build(log);
 
-        FaultGroup kill = group(r, "seed", "KILL");
-        assertThat(kill.counts()).containsEntry("faults", 2L).containsEntry("restarts", 2L)
-                .containsEntry("undetected", 0L).containsEntry("unrecovered", 0L);
-        Stats detect = kill.metrics().get("detectionLatencyMs");
-        assertThat(detect.n()).isEqualTo(2);
-        assertThat(detect.p50()).isCloseTo(30, within(1e-9));
-        assertThat(detect.max()).isCloseTo(70, within(1e-9));
-        assertThat(kill.metrics().get("detectionLatencyPerInterval").p95()).isCloseTo(0.7, within(1e-9));
-        assertThat(kill.metrics().get("recoveryTimeMs").p50()).isCloseTo(600, within(1e-9));
-        assertThat(kill.metrics().get("recoveryTimeMs").max()).isCloseTo(900, within(1e-9));
-        // spawn -> ready median of 400, 500, 600 is 500 (nearest rank)
-        assertThat(r.runs().get(0).spawnToReadyRefMs()).isEqualTo(500.0);
-        assertThat(kill.metrics().get("recoveryPerSpawnToReady").max()).isCloseTo(1.8, within(1e-9));
-        assertThat(kill.metrics().get("restartDurationMs").p50()).isEqualTo(500.0);
+    FaultGroup kill = group(r, "seed", "KILL");
+    assertThat(kill.counts()).containsEntry("faults", 2L).containsEntry("restarts", 2L)
+        .containsEntry("undetected", 0L).containsEntry("unrecovered", 0L);
+    Stats detect = kill.metrics().get("detectionLatencyMs");
+    assertThat(detect.n()).isEqualTo(2);
+    assertThat(detect.p50()).isCloseTo(30, within(1e-9));
+    assertThat(detect.max()).isCloseTo(70, within(1e-9));
+    assertThat(kill.metrics().get("detectionLatencyPerInterval").p95()).isCloseTo(0.7, within(1e-9));
+    assertThat(kill.metrics().get("recoveryTimeMs").p50()).isCloseTo(600, within(1e-9));
+    assertThat(kill.metrics().get("recoveryTimeMs").max()).isCloseTo(900, within(1e-9));
+    // spawn -> ready median of 400, 500, 600 is 500 (nearest rank)
+    assertThat(r.runs().get(0).spawnToReadyRefMs()).isEqualTo(500.0);
+    assertThat(kill.metrics().get("recoveryPerSpawnToReady").max()).isCloseTo(1.8, within(1e-9));
+    assertThat(kill.metrics().get("restartDurationMs").p50()).isEqualTo(500.0);
 
-        FaultGroup suspend = group(r, "seed", "SUSPEND");
-        assertThat(suspend.metrics().get("detectionLatencyMs").p50()).isCloseTo(250, within(1e-9));
-        assertThat(suspend.counts()).containsEntry("restarts", 0L);
-    }
+    FaultGroup suspend = group(r, "seed", "SUSPEND");
+    assertThat(suspend.metrics().get("detectionLatencyMs").p50()).isCloseTo(250, within(1e-9));
+    assertThat(suspend.counts()).containsEntry("restarts", 0L);
+  }
 
-    @Test
-    void undetectedAndUnrecoveredFaultsAreCountedNotGuessed() throws Exception {
-        TimingReport r = build(new EventLog("s", "cli", "seed", 100)
-                .fault(10, "f1", "STEAL_PORT").result(100, "FAILED"));
-        FaultGroup g = group(r, "seed", "STEAL_PORT");
-        assertThat(g.counts()).containsEntry("undetected", 1L).containsEntry("unrecovered", 1L);
-        assertThat(g.metrics()).doesNotContainKey("detectionLatencyMs").doesNotContainKey("recoveryTimeMs");
-        assertThat(r.runs().get(0).outcome()).isEqualTo("FAILED");
-    }
+  @Test
+  void undetectedAndUnrecoveredFaultsAreCountedNotGuessed() throws Exception {
+    TimingReport r = build(new EventLog("s", "cli", "seed", 100)
+        .fault(10, "f1", "STEAL_PORT").result(100, "FAILED"));
+    FaultGroup g = group(r, "seed", "STEAL_PORT");
+    assertThat(g.counts()).containsEntry("undetected", 1L).containsEntry("unrecovered", 1L);
+    assertThat(g.metrics()).doesNotContainKey("detectionLatencyMs").doesNotContainKey("recoveryTimeMs");
+    assertThat(r.runs().get(0).outcome()).isEqualTo("FAILED");
+  }
 
-    @Test
-    void tickSpacingPercentilesAndDriftAreExact() throws Exception {
-        // spacings: 100, 100, 110, 100, 120 -> sorted 100,100,100,110,120
-        EventLog log = new EventLog("ticks", "embedded", "recommended", 100)
-                .tick(0, true).tick(100, true).tick(200, true).tick(310, true).tick(410, true).tick(530, true)
-                .result(600, "PASSED");
-        TimingReport r = build(log);
-        FaultGroup g = group(r, "recommended", GroupKey.NO_FAULT);
-        Stats s = g.metrics().get("tickSpacingMs");
-        assertThat(s.n()).isEqualTo(5);
-        assertThat(s.p50()).isCloseTo(100, within(1e-9));
-        assertThat(s.p95()).isCloseTo(120, within(1e-9));
-        assertThat(s.max()).isCloseTo(120, within(1e-9));
-        assertThat(s.mean()).isCloseTo(106, within(1e-9));
-        assertThat(g.values().get("tickDriftMs")).isCloseTo(30, within(1e-9));
-        assertThat(g.values().get("tickDriftFraction")).isCloseTo(30.0 / 500, within(1e-9));
-        assertThat(g.metrics().get("tickSpacingPerInterval").p95()).isCloseTo(1.2, within(1e-9));
-        assertThat(r.runs().get(0).ticks()).hasSize(5);
-        assertThat(r.runs().get(0).ticks().get(4)).isEqualTo(new TickPoint(530, 120));
-    }
+  @Test
+  void tickSpacingPercentilesAndDriftAreExact() throws Exception {
+    // spacings: 100, 100, 110, 100, 120 -> sorted 100,100,100,110,120
+    EventLog log = new EventLog("ticks", "embedded", "recommended", 100)
+        .tick(0, true).tick(100, true).tick(200, true).tick(310, true).tick(410, true).tick(530, true)
+        .result(600, "PASSED");
+    TimingReport r = build(log);
+    FaultGroup g = group(r, "recommended", GroupKey.NO_FAULT);
+    Stats s = g.metrics().get("tickSpacingMs");
+    assertThat(s.n()).isEqualTo(5);
+    assertThat(s.p50()).isCloseTo(100, within(1e-9));
+    assertThat(s.p95()).isCloseTo(120, within(1e-9));
+    assertThat(s.max()).isCloseTo(120, within(1e-9));
+    assertThat(s.mean()).isCloseTo(106, within(1e-9));
+    assertThat(g.values().get("tickDriftMs")).isCloseTo(30, within(1e-9));
+    assertThat(g.values().get("tickDriftFraction")).isCloseTo(30.0 / 500, within(1e-9));
+    assertThat(g.metrics().get("tickSpacingPerInterval").p95()).isCloseTo(1.2, within(1e-9));
+    assertThat(r.runs().get(0).ticks()).hasSize(5);
+    assertThat(r.runs().get(0).ticks().get(4)).isEqualTo(new TickPoint(530, 120));
+  }
 
-    @Test
-    void ticksAfterAFaultBelongToThatFaultKind() throws Exception {
-        EventLog log = new EventLog("s", "embedded", "seed", 100)
-                .tick(0, true).tick(100, true).fault(150, "f", "KILL").tick(200, false).tick(300, true)
-                .result(400, "PASSED");
-        TimingReport r = build(log);
-        assertThat(group(r, "seed", GroupKey.NO_FAULT).metrics().get("tickSpacingMs").n()).isEqualTo(1);
-        assertThat(group(r, "seed", "KILL").metrics().get("tickSpacingMs").n()).isEqualTo(2);
-    }
+  @Test
+  void ticksAfterAFaultBelongToThatFaultKind() throws Exception {
+    EventLog log = new EventLog("s", "embedded", "seed", 100)
+        .tick(0, true).tick(100, true).fault(150, "f", "KILL").tick(200, false).tick(300, true)
+        .result(400, "PASSED");
+    TimingReport r = build(log);
+    assertThat(group(r, "seed", GroupKey.NO_FAULT).metrics().get("tickSpacingMs").n()).isEqualTo(1);
+    assertThat(group(r, "seed", "KILL").metrics().get("tickSpacingMs").n()).isEqualTo(2);
+  }
 
-    @Test
-    void seedAndRecommendedArePairedWithRatios() throws Exception {
-        EventLog seed = new EventLog("s", "embedded", "seed", 100)
-                .fault(0, "a", "KILL").unhealthy(400).recovered(1000, "a").result(2000, "PASSED");
-        EventLog rec = new EventLog("s", "embedded", "recommended", 100)
-                .fault(0, "a", "KILL").unhealthy(100).recovered(500, "a").result(2000, "PASSED");
-        TimingReport r = build(seed, rec);
-        assertThat(r.comparisons()).hasSize(1);
-        Comparison c = r.comparisons().get(0);
-        assertThat(c.faultKind()).isEqualTo("KILL");
-        Map<String, ComparisonRow> rows = new java.util.HashMap<>();
-        c.rows().forEach(row -> rows.put(row.metric() + "." + row.stat(), row));
-        assertThat(rows.get("detectionLatencyMs.p50").ratio()).isCloseTo(0.25, within(1e-9));
-        assertThat(rows.get("recoveryTimeMs.p50").ratio()).isCloseTo(0.5, within(1e-9));
-        assertThat(rows.get("recoveryTimeMs.p50").baseN()).isEqualTo(1);
-    }
+  @Test
+  void seedAndRecommendedArePairedWithRatios() throws Exception {
+    EventLog seed = new EventLog("s", "embedded", "seed", 100)
+        .fault(0, "a", "KILL").unhealthy(400).recovered(1000, "a").result(2000, "PASSED");
+    EventLog rec = new EventLog("s", "embedded", "recommended", 100)
+        .fault(0, "a", "KILL").unhealthy(100).recovered(500, "a").result(2000, "PASSED");
+    TimingReport r = build(seed, rec);
+    assertThat(r.comparisons()).hasSize(1);
+    Comparison c = r.comparisons().get(0);
+    assertThat(c.faultKind()).isEqualTo("KILL");
+    Map<String, ComparisonRow> rows = new java.util.HashMap<>();
+    c.rows().forEach(row -> rows.put(row.metric() + "." + row.stat(), row));
+    assertThat(rows.get("detectionLatencyMs.p50").ratio()).isCloseTo(0.25, within(1e-9));
+    assertThat(rows.get("recoveryTimeMs.p50").ratio()).isCloseTo(0.5, within(1e-9));
+    assertThat(rows.get("recoveryTimeMs.p50").baseN()).isEqualTo(1);
+  }
 
-    @Test
-    void costsComeFromResources() throws Exception {
-        EventLog log = new EventLog("s", "embedded", "seed", 100)
-                .resources(0, 64L * 1024 * 1024, 1, 0, 0)
-                .resources(10, 80L * 1024 * 1024, 2, 5_000_000L, 500)
-                .result(20, "PASSED");
-        TimingReport r = build(log);
-        CostGroup c = r.costs().get(0);
-        assertThat(c.metrics().get("rssAfterStartMiB").p50()).isEqualTo(64.0);
-        assertThat(c.metrics().get("supervisorThreads").max()).isEqualTo(2.0);
-        assertThat(c.metrics().get("supervisorCpuMsPer1000Ticks").p50()).isCloseTo(10.0, within(1e-9));
-        assertThat(List.of(c.key().faultKind())).containsExactly(GroupKey.COST);
-    }
+  @Test
+  void costsComeFromResources() throws Exception {
+    EventLog log = new EventLog("s", "embedded", "seed", 100)
+        .resources(0, 64L * 1024 * 1024, 1, 0, 0)
+        .resources(10, 80L * 1024 * 1024, 2, 5_000_000L, 500)
+        .result(20, "PASSED");
+    TimingReport r = build(log);
+    CostGroup c = r.costs().get(0);
+    assertThat(c.metrics().get("rssAfterStartMiB").p50()).isEqualTo(64.0);
+    assertThat(c.metrics().get("supervisorThreads").max()).isEqualTo(2.0);
+    assertThat(c.metrics().get("supervisorCpuMsPer1000Ticks").p50()).isCloseTo(10.0, within(1e-9));
+    assertThat(List.of(c.key().faultKind())).containsExactly(GroupKey.COST);
+  }
 }

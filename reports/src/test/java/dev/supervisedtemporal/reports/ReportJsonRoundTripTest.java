@@ -11,25 +11,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportJsonRoundTripTest {
 
-    @TempDir
-    Path tmp;
+  @TempDir
+  Path tmp;
 
-    @Test
-    void writtenReportReadsBackEqual() throws Exception {
-        EventLog.writePlausibleRun(tmp.resolve("events"), 1.0);
-        TimingReport report = TimingReport.fromEventsDir(tmp.resolve("events"));
-        ReportWriter.write(report, tmp.resolve("out"));
-        TimingReport back = TimingReport.readJson(tmp.resolve("out").resolve(ReportWriter.JSON));
-        assertThat(back).isEqualTo(report);
-        assertThat(back.toJson()).isEqualTo(report.toJson());
-        assertThat(report.toJson()).contains("\"schemaVersion\": 1", "\"percentileMethod\": \"nearest-rank\"");
-    }
+  @Test
+  void writtenReportReadsBackEqual() throws Exception {
+    EventLog.writePlausibleRun(tmp.resolve("events"), 1.0);
+    TimingReport report = TimingReport.fromEventsDir(tmp.resolve("events"));
+    ReportWriter.write(report, tmp.resolve("out"));
+    TimingReport back = TimingReport.readJson(tmp.resolve("out").resolve(ReportWriter.JSON));
+    assertThat(back).isEqualTo(report);
+    assertThat(back.toJson()).isEqualTo(report.toJson());
+    assertThat(report.toJson()).contains("\"schemaVersion\": 1", "\"percentileMethod\": \"nearest-rank\"");
+  }
 
-    @Test
-    void otherSchemaVersionIsRefused() throws Exception {
-        Path f = tmp.resolve("r.json");
-        Files.writeString(f, "{\"schema\":\"supervised-temporal/timing-report\",\"schemaVersion\":2}");
-        assertThatThrownBy(() -> TimingReport.readJson(f)).isInstanceOf(IOException.class)
-                .hasMessageContaining("schemaVersion 2");
-    }
+  @Test
+  void otherSchemaVersionIsRefused() throws Exception {
+    Path f = tmp.resolve("r.json");
+    Files.writeString(f, "{\"schema\":\"supervised-temporal/timing-report\",\"schemaVersion\":2}");
+    assertThatThrownBy(() -> TimingReport.readJson(f)).isInstanceOf(IOException.class)
+        .hasMessageContaining("schemaVersion 2");
+  }
 }
