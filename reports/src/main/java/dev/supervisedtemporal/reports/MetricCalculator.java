@@ -86,6 +86,7 @@ final class MetricCalculator {
     List<TickPoint> ticks = new ArrayList<>();
     Long firstTick = null;
     Long previousTick = null;
+    boolean restartSinceTick = false;
     Long rss = null;
     Long threads = null;
     Double cpuPer1000 = null;
@@ -95,7 +96,9 @@ final class MetricCalculator {
           if (firstTick == null) {
             firstTick = e.t();
           }
-          if (previousTick != null) {
+          // A restart takes the supervisor's thread; the slot it spans is dropped by design, so
+          // that spacing says nothing about the scheduler's accuracy and is left out.
+          if (previousTick != null && !restartSinceTick) {
             double spacing = (e.t() - previousTick) / NANOS_PER_MS;
             GroupAccumulator acc = group(f, kindAt(faults, e.t()));
             acc.sample("tickSpacingMs", spacing);
@@ -105,6 +108,10 @@ final class MetricCalculator {
             ticks.add(new TickPoint((e.t() - firstTick) / NANOS_PER_MS, spacing));
           }
           previousTick = e.t();
+          restartSinceTick = false;
+          break;
+        case "RESTART_ATTEMPT":
+          restartSinceTick = true;
           break;
         case "RESTARTED":
           GroupAccumulator restarted = group(f, kindAt(faults, e.t()));

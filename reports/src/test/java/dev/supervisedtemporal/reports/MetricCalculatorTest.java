@@ -90,6 +90,17 @@ class MetricCalculatorTest {
   }
 
   @Test
+  void aSpacingThatSpansARestartIsNotATickSample() throws Exception {
+    // 0, 100, [restart at 150 drops the slot at 200], 300, 400: spacings 100 and 100 count
+    EventLog log = new EventLog("s", "embedded", "seed", 100)
+        .tick(0, true).tick(100, true).add(150, "RESTART_ATTEMPT", "\"attempt\":1")
+        .restarted(260, 100).tick(300, true).tick(400, true).result(500, "PASSED");
+    Stats s = group(build(log), "seed", GroupKey.NO_FAULT).metrics().get("tickSpacingMs");
+    assertThat(s.n()).isEqualTo(2);
+    assertThat(s.max()).isCloseTo(100, within(1e-9));
+  }
+
+  @Test
   void ticksAfterAFaultBelongToThatFaultKind() throws Exception {
     EventLog log = new EventLog("s", "embedded", "seed", 100)
         .tick(0, true).tick(100, true).fault(150, "f", "KILL").tick(200, false).tick(300, true)
