@@ -4,47 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
-import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.Signal;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Kill, terminate, suspend, hang and the stop race against a real supervised server. */
-class SignalFaultsIT {
-
-  private static TemporalManager manager;
-  private Chaos chaos;
-
-  @BeforeAll
-  static void startServer() {
-    manager = Servers.embedded();
-    manager.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (manager != null) {
-      manager.close();
-    }
-  }
-
-  @BeforeEach
-  void supervise() throws InterruptedException {
-    Servers.ensureSupervised(manager);
-    chaos = Chaos.on(manager);
-  }
-
-  @AfterEach
-  void heal() {
-    chaos.close();
-    assertThat(chaos.openFaults()).isEmpty();
-  }
+class SignalFaultsIT extends SupervisedServerTest {
 
   @Test
   void killEndsTheServerAndRecoveryIsRecorded() throws Exception {

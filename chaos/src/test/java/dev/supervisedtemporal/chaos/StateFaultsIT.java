@@ -4,46 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
-import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.state.PidFile;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
 import dev.supervisedtemporal.lifecycle.state.StateDirLockedException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pid-file and lock tampering, each undone afterwards. */
-class StateFaultsIT {
-
-  private static TemporalManager manager;
-  private Chaos chaos;
-
-  @BeforeAll
-  static void startServer() {
-    manager = Servers.embedded();
-    manager.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (manager != null) {
-      manager.close();
-    }
-  }
-
-  @BeforeEach
-  void supervise() throws InterruptedException {
-    Servers.ensureSupervised(manager);
-    chaos = Chaos.on(manager);
-  }
-
-  @AfterEach
-  void heal() {
-    chaos.close();
-  }
+class StateFaultsIT extends SupervisedServerTest {
 
   @Test
   void corruptPidFileIsRestored() throws Exception {
