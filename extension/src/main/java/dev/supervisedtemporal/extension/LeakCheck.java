@@ -78,7 +78,8 @@ final class LeakCheck {
     return leaks;
   }
 
-  private static boolean portIsFree(int port) {
+  /** Whether a loopback socket can bind the port right now. */
+  static boolean portIsFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

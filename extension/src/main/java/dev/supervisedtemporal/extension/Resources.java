@@ -2,11 +2,9 @@ package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
-import java.io.IOException;
+import dev.supervisedtemporal.lifecycle.process.ResidentMemory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * What a supervised server cost: the server's resident memory, the supervisor's threads and
@@ -21,7 +19,7 @@ record Resources(long rssBytes, int supervisorThreads, long supervisorCpuNs, lon
 
   /** Measures a running server and its supervisor; call before stopping them. */
   static Resources measure(TemporalManager manager) {
-    long rss = rssBytes(manager.pid());
+    long rss = ResidentMemory.bytes(manager.pid()).orElse(-1);
     String prefix = "supervised-temporal-supervisor-" + manager.backend().name() + "-"
         + manager.port();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -36,21 +34,5 @@ record Resources(long rssBytes, int supervisorThreads, long supervisorCpuNs, lon
     }
     return new Resources(rss, threads, cpu,
         manager.events().count(SupervisorEventType.TICK));
-  }
-
-  private static long rssBytes(long pid) {
-    if (pid <= 1) {
-      return -1;
-    }
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // unknown
-    }
-    return -1;
   }
 }

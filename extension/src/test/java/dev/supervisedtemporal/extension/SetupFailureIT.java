@@ -7,10 +7,6 @@ import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.TemporalStartException;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +34,7 @@ class SetupFailureIT {
     assertNoSupervisorThreadAndNoChild();
     assertThat(manager.holdsLock()).isFalse();
     assertThat(StateDirLock.isLockedByAnyone(manager.stateDir())).isFalse();
-    assertThat(portIsFree(manager.port())).as("port %s is free", manager.port()).isTrue();
+    assertThat(LeakCheck.portIsFree(manager.port())).as("port %s is free", manager.port()).isTrue();
   }
 
   @Test
@@ -62,16 +58,6 @@ class SetupFailureIT {
     assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
         .noneMatch(name -> name.startsWith("supervised-temporal-supervisor"));
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
-  }
-
-  private static boolean portIsFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   // ------------------------------------------------------------ fixtures: run only via the kit

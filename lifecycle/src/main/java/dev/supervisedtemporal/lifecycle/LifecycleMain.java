@@ -2,6 +2,7 @@ package dev.supervisedtemporal.lifecycle;
 
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
+import dev.supervisedtemporal.lifecycle.process.ResidentMemory;
 import dev.supervisedtemporal.lifecycle.process.Signal;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -115,7 +116,7 @@ public final class LifecycleMain {
         for (int i = 0; i < rounds; i++) {
           spawn.add(m.start().spawnToReady().toNanos() / 1e6);
           Thread.sleep(1000); // idle a moment before reading the resident set
-          rss.add(rssMiB(m.pid()));
+          rss.add(ResidentMemory.bytes(m.pid()).orElse(-1) / (1024.0 * 1024.0));
           m.stop();
         }
       }
@@ -163,16 +164,6 @@ public final class LifecycleMain {
       Thread.sleep(5);
     }
     throw new TimeoutException("no successful GetSystemInfo within " + timeout);
-  }
-
-  private static double rssMiB(long pid) throws java.io.IOException {
-    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc",
-        Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-      }
-    }
-    return Double.NaN;
   }
 
   private static double median(List<Double> values) {

@@ -80,36 +80,34 @@ class CliPersistenceIT {
 
   @Test
   void aPendingWorkflowCompletesAfterACrashWhenTheDatabaseIsAFile() throws Exception {
-    try (TemporalManager m = Backends.builder(BackendKind.CLI).persistent(true).build()) {
-      m.start();
-      m.startSupervisor(Backends.quick());
-      BlockingGreeter greeter = new BlockingGreeter();
-      WorkflowServiceStubs stubs = stubs(m);
-      WorkerFactory factory = worker(m, stubs, greeter);
-      try {
-        WorkflowClient client = client(m, stubs);
-        GreetingWorkflow wf = client.newWorkflowStub(GreetingWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE)
-                .setWorkflowId("persist-" + UUID.randomUUID()).build());
-        WorkflowExecution run = WorkflowClient.start(wf::greet, "durable");
-        assertThat(greeter.started.await(60, TimeUnit.SECONDS)).isTrue();
-
-        crashAndAwaitRestart(m);
-        greeter.release.countDown();
-
-        String result = client.newUntypedWorkflowStub(run.getWorkflowId())
-            .getResult(90, TimeUnit.SECONDS, String.class);
-        assertThat(result).isEqualTo("hello durable");
-      } finally {
-        greeter.release.countDown();
-        close(factory, stubs);
-      }
-    }
+    afterACrashWithAPendingActivity(true, "durable", (m, stubs, client, run, greeter) -> {
+      greeter.release.countDown();
+      String result = client.newUntypedWorkflowStub(run.getWorkflowId())
+          .getResult(90, TimeUnit.SECONDS, String.class);
+      assertThat(result).isEqualTo("hello durable");
+    });
   }
 
   @Test
   void inMemoryTheWorkflowIsGoneAfterACrash() throws Exception {
-    try (TemporalManager m = Backends.builder(BackendKind.CLI).persistent(false).build()) {
+    afterACrashWithAPendingActivity(false, "lost", (m, stubs, client, run, greeter) ->
+        assertThat(describeOnceReachable(m, stubs, run)).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  /** What a test checks once the server restarted under a workflow whose activity is pending. */
+  @FunctionalInterface
+  interface AfterCrash {
+    void check(TemporalManager m, WorkflowServiceStubs stubs, WorkflowClient client,
+        WorkflowExecution run, BlockingGreeter greeter) throws Exception;
+  }
+
+  /**
+   * Starts a supervised CLI server (with or without a db file), a worker and a workflow whose
+   * activity stays pending, SIGKILLs the server, waits for the restart, then runs the check.
+   */
+  private static void afterACrashWithAPendingActivity(boolean persistent, String name,
+      AfterCrash check) throws Exception {
+    try (TemporalManager m = Backends.builder(BackendKind.CLI).persistent(persistent).build()) {
       m.start();
       m.startSupervisor(Backends.quick());
       BlockingGreeter greeter = new BlockingGreeter();
@@ -119,13 +117,12 @@ class CliPersistenceIT {
         WorkflowClient client = client(m, stubs);
         GreetingWorkflow wf = client.newWorkflowStub(GreetingWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE)
-                .setWorkflowId("volatile-" + UUID.randomUUID()).build());
-        WorkflowExecution run = WorkflowClient.start(wf::greet, "lost");
+                .setWorkflowId(name + "-" + UUID.randomUUID()).build());
+        WorkflowExecution run = WorkflowClient.start(wf::greet, name);
         assertThat(greeter.started.await(60, TimeUnit.SECONDS)).isTrue();
 
         crashAndAwaitRestart(m);
-
-        assertThat(describeOnceReachable(m, stubs, run)).isEqualTo(Status.Code.NOT_FOUND);
+        check.check(m, stubs, client, run, greeter);
       } finally {
         greeter.release.countDown();
         close(factory, stubs);
