@@ -242,8 +242,9 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   }
 
   /**
-   * Shuts the workers and clients down, then stops the supervisor, then the server (releasing its lock and
-   * deleting its state dir). Idempotent; every step runs even when an earlier one fails.
+   * Shuts the clients down, then stops the supervisor, then the server (releasing its lock and
+   * deleting its state dir). Idempotent; every step runs even when an earlier one fails. The
+   * workers stop first, right after open faults are healed.
    */
   @Override
   public void close() {

@@ -202,7 +202,7 @@ public final class SupervisedTemporalExtension
     return session;
   }
 
-  /** The client customizers of the builder or annotation, each tried once before anything starts. */
+  /** The client customizers of the builder or annotation, each tried once before any start. */
   private ClientSetup clientSetup(ExtensionContext context, Settings settings) {
     ClientSetup clients = ClientSetup.resolve(builder == null ? List.of() : builder.customizers,
         builder != null ? null : AnnotationSupport.findAnnotation(context.getRequiredTestClass(),

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * On the persistent CLI backend, every scenario workflow is in flight when the server is
- * SIGKILLed; the supervisor restarts it on the same database file, and the same worker finishes
- * them all with the expected results (the signal sent after the restart included).
+ * On the persistent CLI backend, the scenario workflows are in flight (started, timers and
+ * retries pending, the approval waiting for its signal) when the server is SIGKILLed; the
+ * supervisor restarts it on the same database file, and the same worker finishes them all with
+ * the expected results (the signal sent after the restart included).
  */
 @EnabledIf(value = "cliInstalled",
     disabledReason = "no Temporal CLI installed (set TEMPORAL_CLI or -Dsupervised.temporal.cli, "
@@ -74,8 +75,8 @@ class WorkflowsSurviveAKillIT {
     assertThat(temporal.supervisor().restartCount()).isEqualTo(1);
     String timing = String.format(
         "started->kill %d ms (in flight: %s), kill->RPC ok %d ms, kill->all %d workflows done "
-            + "%d ms", ms(started - t0), inFlight, ms(recovered - kill.injectedNanos()), WorkflowSet.expected().size(),
-        ms(System.nanoTime() - kill.injectedNanos()));
+            + "%d ms", ms(started - t0), inFlight, ms(recovered - kill.injectedNanos()),
+        WorkflowSet.expected().size(), ms(System.nanoTime() - kill.injectedNanos()));
     reporter.publishEntry("supervised-temporal.workflows-after-kill", timing);
     System.out.println("workflows after a kill: " + timing);
   }
