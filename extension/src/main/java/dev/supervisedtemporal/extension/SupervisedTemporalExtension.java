@@ -315,7 +315,8 @@ public final class SupervisedTemporalExtension
     /** Adds a customizer of the injected clients; customizers apply in the order added. */
     public Builder clientCustomizer(ClientCustomizer customizer) {
       customizers.add(new ClientSetup.Named(Objects.requireNonNull(customizer, "customizer"),
-          "SupervisedTemporalExtension.builder().clientCustomizer(" + customizer + ")"));
+          "SupervisedTemporalExtension.builder().clientCustomizer("
+              + customizer.getClass().getName() + ")"));
       return this;
     }
 
