@@ -304,7 +304,7 @@ public final class SupervisedTemporalExtension
     /**
      * Runs a worker on the task queue, started before the tests and shut down after the class:
      * {@code .worker("orders", w -> w.workflows(OrderImpl.class).activities(new Payments(db)))}.
-     * The lambda runs once, before the server starts.
+     * The lambda runs once per class, before the server starts.
      */
     public Builder worker(String taskQueue, Consumer<WorkerSpec> spec) {
       workers.add(Map.entry(Objects.requireNonNull(taskQueue, "taskQueue"),
@@ -328,7 +328,7 @@ public final class SupervisedTemporalExtension
       return this;
     }
 
-    /** Changes the injected stubs' options, e.g. RPC retry options; the target stays. */
+    /** Changes the injected stubs' options, e.g. RPC retry options; a new target is refused. */
     public Builder serviceStubsOptions(Consumer<WorkflowServiceStubsOptions.Builder> change) {
       customizers.add(new ClientSetup.Named(ClientSetup.stubs(
           Objects.requireNonNull(change, "change")),
