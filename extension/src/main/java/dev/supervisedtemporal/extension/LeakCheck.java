@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds what a closed server session left behind: its supervisor (or other per-server) threads,
- * its server processes, its port, its state-dir lock.
+ * Finds what a closed server session left behind: workers left polling (see
+ * {@link LeftoverWorkers}), its supervisor (or other per-server) threads, its server processes,
+ * its port, its state-dir lock.
  *
  * <p>Threads are attributed by name: the lifecycle module names per-server threads
  * {@code supervised-temporal-<role>-<backend>-<port>}, so only threads ending in this session's
@@ -49,7 +50,7 @@ final class LeakCheck {
 
   private static List<String> findOnce(ServerSession session) {
     TemporalManager manager = session.manager();
-    List<String> leaks = new ArrayList<>();
+    List<String> leaks = new ArrayList<>(session.workerLeaks());
     int port = manager.port();
     boolean owned = manager.backend().ownsProcess();
     if (port > 0) {

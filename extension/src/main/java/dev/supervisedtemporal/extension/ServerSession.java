@@ -11,10 +11,9 @@ import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +55,10 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private volatile Chaos chaos;
   private volatile Resources resources;
   private final RunContext run;
+  private volatile ClientSetup clientSetup = ClientSetup.NONE;
+  private volatile List<WorkerDeclaration> declaredWorkers = List.of();
+  private volatile TemporalWorkers workers;
+  private volatile List<String> workerLeaks = List.of();
 
   ServerSession(Settings settings, TemporalManager manager, String scenario, String ownerId,
       BiConsumer<SetupStep, SupervisedTemporal> stepHook, RunContext run) {
@@ -82,6 +85,36 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     stepHook.accept(SetupStep.SERVER_STARTED, handle);
     supervisor = manager.startSupervisor(settings.policy());
     stepHook.accept(SetupStep.SUPERVISOR_STARTED, handle);
+    if (!declaredWorkers.isEmpty()) {
+      workers().startAll(declaredWorkers);
+      stepHook.accept(SetupStep.WORKERS_STARTED, handle);
+    }
+  }
+
+  /** Sets the client customizers and the declared workers; call before {@link #open()}. */
+  void configure(ClientSetup clients, List<WorkerDeclaration> declared) {
+    this.clientSetup = clients;
+    this.declaredWorkers = List.copyOf(declared);
+  }
+
+  ClientSetup clientSetup() {
+    return clientSetup;
+  }
+
+  /** The class's workers, created on first use; shut down by {@link #close()}. */
+  synchronized TemporalWorkers workers() {
+    if (closed) {
+      throw new IllegalStateException("the Temporal server of " + scenario + " is closed");
+    }
+    if (workers == null) {
+      workers = new TemporalWorkers(this);
+    }
+    return workers;
+  }
+
+  /** Workers left running at close (not terminated, or a test's factory not shut down). */
+  List<String> workerLeaks() {
+    return workerLeaks;
   }
 
   private void onEvent(SupervisorEvent event) {
@@ -185,9 +218,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       throw new IllegalStateException("the Temporal server of " + scenario + " is closed");
     }
     if (stubs == null) {
-      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-          .setTarget(manager.target())
-          .build());
+      stubs = WorkflowServiceStubs.newServiceStubs(clientSetup.stubsOptions(manager.target()));
     }
     return stubs;
   }
@@ -195,9 +226,8 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   /** A client bound to the namespace, created on first use. */
   synchronized WorkflowClient workflowClient() {
     if (client == null) {
-      client = WorkflowClient.newInstance(serviceStubs(), WorkflowClientOptions.newBuilder()
-          .setNamespace(manager.namespace())
-          .build());
+      client = WorkflowClient.newInstance(serviceStubs(),
+          clientSetup.clientOptions(manager.namespace()));
     }
     return client;
   }
@@ -213,17 +243,22 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
 
   /**
    * Shuts the clients down, then stops the supervisor, then the server (releasing its lock and
-   * deleting its state dir). Idempotent; every step runs even when an earlier one fails.
+   * deleting its state dir). Idempotent; every step runs even when an earlier one fails. The
+   * workers stop first, right after open faults are healed.
    */
   @Override
   public void close() {
     WorkflowServiceStubs s;
+    WorkflowClient c;
+    TemporalWorkers w;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
       s = stubs;
+      c = client;
+      w = workers;
       stubs = null;
       client = null;
     }
@@ -232,6 +267,13 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       healOpenFaults();
     } catch (RuntimeException e) {
       failure = e;
+    }
+    try {
+      List<String> left = new ArrayList<>(w == null ? List.of() : w.shutdown());
+      left.addAll(LeftoverWorkers.shutDown(c, f -> w != null && w.owns(f)));
+      workerLeaks = List.copyOf(left);
+    } catch (RuntimeException e) {
+      failure = add(failure, e);
     }
     try {
       resources = Resources.measure(manager);

@@ -5,5 +5,7 @@ enum SetupStep {
   /** The server answered health checks. */
   SERVER_STARTED,
   /** The supervisor watches the server. */
-  SUPERVISOR_STARTED
+  SUPERVISOR_STARTED,
+  /** The declared workers poll (only when the class declares workers). */
+  WORKERS_STARTED
 }

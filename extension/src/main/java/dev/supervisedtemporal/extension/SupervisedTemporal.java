@@ -6,6 +6,7 @@ import dev.supervisedtemporal.lifecycle.ProbeDepth;
 import dev.supervisedtemporal.lifecycle.Supervisor;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
@@ -48,6 +49,22 @@ public final class SupervisedTemporal {
   /** The current server's pid, or -1 when none runs (or for an external server). */
   public long pid() {
     return session.manager().pid();
+  }
+
+  /**
+   * The kind of server that runs: {@code EMBEDDED}, {@code CLI} or {@code EXTERNAL}, never
+   * {@code AUTO} (for AUTO, the one it chose).
+   */
+  public BackendKind backend() {
+    return BackendKind.parse("backend", session.manager().backend().name());
+  }
+
+  /**
+   * The class's Temporal workers: those declared with {@link WithWorker} or the builder, and a
+   * way to start more. All are shut down after the class, before the server stops.
+   */
+  public TemporalWorkers workers() {
+    return session.workers();
   }
 
   /** The manager that owns the server, for what this handle does not offer. */

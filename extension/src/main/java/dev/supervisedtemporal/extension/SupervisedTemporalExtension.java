@@ -6,15 +6,20 @@ import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -46,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * timing events. All of that is owned by a value in the class-level store, so it is closed even
  * when setup fails half way. {@code @Nested} classes share the server of their enclosing class.
  * It resolves parameters of exactly these types: {@link SupervisedTemporal},
- * {@link WorkflowServiceStubs}, {@link WorkflowClient}, {@link SupervisorEvents}. When a test
+ * {@link WorkflowServiceStubs}, {@link WorkflowClient}, {@link SupervisorEvents}, {@link Chaos},
+ * {@link TemporalWorkers}. Workers declared with {@link WithWorker} or {@link Builder#worker}
+ * start after the supervisor and stop before the clients. When a test
  * fails, the server's log tail, its health and the supervisor's event timeline are attached to
  * that test's report.
  *
@@ -70,7 +77,8 @@ public final class SupervisedTemporalExtension
       WorkflowServiceStubs.class, SupervisedTemporal::serviceStubs,
       WorkflowClient.class, SupervisedTemporal::workflowClient,
       SupervisorEvents.class, SupervisedTemporal::events,
-      Chaos.class, SupervisedTemporal::chaos);
+      Chaos.class, SupervisedTemporal::chaos,
+      TemporalWorkers.class, SupervisedTemporal::workers);
 
   private final Builder builder;
 
@@ -181,13 +189,29 @@ public final class SupervisedTemporalExtension
     Settings resolved = Settings.resolve(explicit(context),
         Requested.fromConfiguration(context::getConfigurationParameter));
     Settings settings = resolved.withPolicy(run.apply(resolved.policy()));
+    ClientSetup clients = clientSetup(context, settings);
+    List<WorkerDeclaration> workers = WorkerDeclaration.resolve(context.getRequiredTestClass(),
+        builder == null ? List.of() : builder.workers);
     TemporalManager manager = settings.buildManager();
     ServerSession session = new ServerSession(settings, manager,
         run.scenarioName(context.getRequiredTestClass()), context.getUniqueId(),
         builder == null ? NO_HOOK : builder.stepHook, run);
     store.put(KEY, session); // from here on JUnit closes it, however far open() gets
+    session.configure(clients, workers);
     session.open();
     return session;
+  }
+
+  /** The client customizers of the builder or annotation, each tried once before any start. */
+  private ClientSetup clientSetup(ExtensionContext context, Settings settings) {
+    ClientSetup clients = ClientSetup.resolve(builder == null ? List.of() : builder.customizers,
+        builder != null ? null : AnnotationSupport.findAnnotation(context.getRequiredTestClass(),
+            WithSupervisedTemporal.class).orElse(null));
+    String target = settings.target() != null ? settings.target() : "127.0.0.1:" + settings.port();
+    clients.stubsOptions(target);
+    clients.clientOptions(settings.namespace());
+    clients.factoryOptions();
+    return clients;
   }
 
   private Requested explicit(ExtensionContext context) {
@@ -207,6 +231,8 @@ public final class SupervisedTemporalExtension
   public static final class Builder {
     private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
     private BiConsumer<SetupStep, SupervisedTemporal> stepHook = NO_HOOK;
+    private final List<ClientSetup.Named> customizers = new ArrayList<>();
+    private final List<Map.Entry<String, Consumer<WorkerSpec>>> workers = new ArrayList<>();
 
     private Builder() {}
 
@@ -275,6 +301,49 @@ public final class SupervisedTemporalExtension
       return set(Setting.CLI_PATH, cliPath);
     }
 
+    /**
+     * Runs a worker on the task queue, started before the tests and shut down after the class:
+     * {@code .worker("orders", w -> w.workflows(OrderImpl.class).activities(new Payments(db)))}.
+     * The lambda runs once per class, before the server starts.
+     */
+    public Builder worker(String taskQueue, Consumer<WorkerSpec> spec) {
+      workers.add(Map.entry(Objects.requireNonNull(taskQueue, "taskQueue"),
+          Objects.requireNonNull(spec, "spec")));
+      return this;
+    }
+
+    /** Adds a customizer of the injected clients; customizers apply in the order added. */
+    public Builder clientCustomizer(ClientCustomizer customizer) {
+      customizers.add(new ClientSetup.Named(Objects.requireNonNull(customizer, "customizer"),
+          "SupervisedTemporalExtension.builder().clientCustomizer("
+              + customizer.getClass().getName() + ")"));
+      return this;
+    }
+
+    /** Changes the injected client's options, e.g. {@code b -> b.setDataConverter(...)}. */
+    public Builder workflowClientOptions(Consumer<WorkflowClientOptions.Builder> change) {
+      customizers.add(new ClientSetup.Named(ClientSetup.client(
+          Objects.requireNonNull(change, "change")),
+          "SupervisedTemporalExtension.builder().workflowClientOptions(...)"));
+      return this;
+    }
+
+    /** Changes the injected stubs' options, e.g. RPC retry options; a new target is refused. */
+    public Builder serviceStubsOptions(Consumer<WorkflowServiceStubsOptions.Builder> change) {
+      customizers.add(new ClientSetup.Named(ClientSetup.stubs(
+          Objects.requireNonNull(change, "change")),
+          "SupervisedTemporalExtension.builder().serviceStubsOptions(...)"));
+      return this;
+    }
+
+    /** Changes the options of the worker factories of {@link TemporalWorkers}. */
+    public Builder workerFactoryOptions(Consumer<WorkerFactoryOptions.Builder> change) {
+      customizers.add(new ClientSetup.Named(ClientSetup.factory(
+          Objects.requireNonNull(change, "change")),
+          "SupervisedTemporalExtension.builder().workerFactoryOptions(...)"));
+      return this;
+    }
+
     /** Calls the hook after each setup step; a hook that throws fails setup there. For tests. */
     Builder onSetupStep(BiConsumer<SetupStep, SupervisedTemporal> hook) {
       this.stepHook = Objects.requireNonNull(hook, "hook");
@@ -290,6 +359,8 @@ public final class SupervisedTemporalExtension
       Builder b = new Builder();
       b.values.putAll(values);
       b.stepHook = stepHook;
+      b.customizers.addAll(customizers);
+      b.workers.addAll(workers);
       return b;
     }
 

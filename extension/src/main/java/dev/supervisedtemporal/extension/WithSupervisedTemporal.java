@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The server gets its own port and state dir; a supervisor watches it with the chosen policy.
  * Test methods, lifecycle methods and constructors can declare parameters of type
  * {@link SupervisedTemporal}, {@link io.temporal.serviceclient.WorkflowServiceStubs},
- * {@link io.temporal.client.WorkflowClient} and
- * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents}. {@code @Nested} classes share the
+ * {@link io.temporal.client.WorkflowClient},
+ * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents} and {@link TemporalWorkers}; workers
+ * are declared with {@link WithWorker}. {@code @Nested} classes share the
  * server of their enclosing class. After the class the supervisor is stopped, then the server,
  * and a leak check fails the class when anything is left behind.
  *
@@ -71,6 +72,12 @@ public @interface WithSupervisedTemporal {
 
   /** {@code "false"} reports leaks without failing the class; default true. */
   String failOnLeak() default "";
+
+  /**
+   * Customizers of the injected clients (data converter, interceptors, RPC retry options),
+   * applied in order; each class needs a no-arg constructor. See {@link ClientCustomizer}.
+   */
+  Class<? extends ClientCustomizer>[] clientCustomizer() default {};
 
   /** The kinds of server, plus {@link #INFERRED} for "not set here". */
   enum Backend {
