@@ -256,6 +256,15 @@ public final class Supervisor {
   }
 
   private void beginRecovery(String reason) {
+    if (!server.restartable()) {
+      // Watched, not owned: report it once, never restart; a healthy tick reports it back.
+      if (!markedUnhealthy) {
+        markedUnhealthy = true;
+        emit(SupervisorEventType.UNHEALTHY, server.pid(), false, 0, Duration.ZERO,
+            reason + " (watched only: not restarted)");
+      }
+      return;
+    }
     recovering = true;
     markedUnhealthy = true;
     state = SupervisorState.RECOVERING;
