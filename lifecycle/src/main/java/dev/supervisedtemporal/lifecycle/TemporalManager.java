@@ -449,10 +449,21 @@ public final class TemporalManager implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  private StartResult startExternal() {
+  private StartResult startExternal() throws InterruptedException {
     GrpcProbe external = probeFor(port);
-    Optional<String> failure = external.checkServing(startupTimeout).or(() ->
-        NamespaceReadiness.check(external.channel(), namespace, options, false, startupTimeout));
+    // A server that is still coming up (refusing connections) gets until startupTimeout.
+    long deadline = System.nanoTime() + startupTimeout.toNanos();
+    Optional<String> failure;
+    while (true) {
+      Duration wait = Duration.ofNanos(Math.max(1, Math.min(deadline - System.nanoTime(),
+          TimeUnit.SECONDS.toNanos(2))));
+      failure = external.checkServing(wait).or(() ->
+          NamespaceReadiness.check(external.channel(), namespace, options, false, wait));
+      if (failure.isEmpty() || System.nanoTime() >= deadline) {
+        break;
+      }
+      Thread.sleep(50);
+    }
     if (failure.isPresent()) {
       throw new TemporalStartException("external server " + target() + " is not serving: "
           + failure.get(), List.of(), List.of(), null);
