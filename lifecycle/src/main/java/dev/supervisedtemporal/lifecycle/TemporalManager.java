@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * stale pid file (signalling a leftover server only when its pid, start time and command line
  * all match what the file recorded), spawns the server in its own process group with output
  * appended to {@code server.log} in the state dir, and waits for the gRPC health service to
- * answer SERVING. {@link #stop()} sends TERM + CONT to the group, waits the grace period, then
- * KILL, and releases the lock and the pid file. {@link #close()} also stops a supervisor first
+ * answer SERVING and for its namespaces and search attributes to be there
+ * ({@link ServerOptions}). {@link #stop()} sends TERM + CONT to the group, waits the grace
+ * period, then KILL, and releases the lock and the pid file. {@link #close()} also stops a supervisor first
  * and deletes a state dir the manager created. A JVM shutdown hook closes every open manager,
  * supervisors before servers.
  */
