@@ -112,7 +112,10 @@ public @interface WithSupervisedTemporal {
     AUTO,
     /** The Temporal Java test server in a child JVM. */
     EMBEDDED,
-    /** {@code temporal server start-dev}; fails when no CLI is installed. */
+    /**
+     * {@code temporal server start-dev}; fails when no CLI is installed (skipped instead with
+     * {@link WithSupervisedTemporal#skipIfUnavailable()}).
+     */
     CLI,
     /** A server at {@link WithSupervisedTemporal#target()} that is watched, not owned. */
     EXTERNAL
