@@ -270,11 +270,6 @@ public final class SupervisedTemporalExtension
       return set(Setting.FAIL_ON_LEAK, failOnLeak);
     }
 
-    /** The Temporal CLI binary for the CLI backend (else it is discovered). */
-    public Builder cliPath(Path cliPath) {
-      return set(Setting.CLI_PATH, cliPath);
-    }
-
     // ---- server set-up, like Temporal's own dev-server launchers (see the module README)
 
     /** Lets the embedded test server skip time; default false (real time). Embedded only. */
@@ -315,6 +310,11 @@ public final class SupervisedTemporalExtension
     /** Skips the class instead of failing it when it asks for a CLI that is not installed. */
     public Builder skipIfUnavailable(boolean skip) {
       return set(Setting.SKIP_IF_UNAVAILABLE, skip);
+    }
+
+    /** The Temporal CLI binary for the CLI backend (else it is discovered). */
+    public Builder cliPath(Path cliPath) {
+      return set(Setting.CLI_PATH, cliPath);
     }
 
     /** Calls the hook after each setup step; a hook that throws fails setup there. For tests. */

@@ -69,9 +69,6 @@ public @interface WithSupervisedTemporal {
   /** {@code "true"} keeps the CLI server's database in a file in the state dir; default false. */
   String persistent() default "";
 
-  /** {@code "false"} reports leaks without failing the class; default true. */
-  String failOnLeak() default "";
-
   // ---- server set-up, like Temporal's own dev-server launchers
 
   /**
@@ -103,6 +100,9 @@ public @interface WithSupervisedTemporal {
    * is installed, instead of failing it; default false.
    */
   String skipIfUnavailable() default "";
+
+  /** {@code "false"} reports leaks without failing the class; default true. */
+  String failOnLeak() default "";
 
   /** The kinds of server, plus {@link #INFERRED} for "not set here". */
   enum Backend {
