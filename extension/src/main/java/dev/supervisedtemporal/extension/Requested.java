@@ -2,10 +2,13 @@ package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The settings one source asks for (the annotation, the builder, or the configuration
@@ -56,6 +59,18 @@ final class Requested {
     r.text(Setting.STARTUP_TIMEOUT, a.startupTimeout(), true);
     r.text(Setting.PERSISTENT, a.persistent(), true);
     r.text(Setting.FAIL_ON_LEAK, a.failOnLeak(), true);
+    // ---- server set-up (issue 14)
+    r.text(Setting.TIME_SKIPPING, a.timeSkipping(), true);
+    r.list(Setting.SEARCH_ATTRIBUTES, a.searchAttributes());
+    r.list(Setting.NAMESPACES, a.namespaces());
+    r.list(Setting.DYNAMIC_CONFIG, a.dynamicConfig());
+    r.list(Setting.EXTRA_ARGS, a.extraArgs());
+    if (a.uiPort() != -1) {
+      String where = annotation(Setting.UI_PORT, String.valueOf(a.uiPort()));
+      r.values.put(Setting.UI_PORT, new Value(Setting.UI_PORT.check(a.uiPort(), where), where));
+    }
+    r.text(Setting.LOG_LEVEL, a.logLevel(), true);
+    r.text(Setting.SKIP_IF_UNAVAILABLE, a.skipIfUnavailable(), true);
     return r;
   }
 
@@ -88,6 +103,14 @@ final class Requested {
     String where = fromAnnotation ? annotation(setting, "\"" + text + "\"")
         : "configuration parameter " + setting.key() + " = \"" + text + "\"";
     values.put(setting, new Value(setting.parse(text, where), where));
+  }
+
+  private void list(Setting setting, String[] entries) {
+    if (entries.length > 0) {
+      values.put(setting, new Value(List.of(entries), annotation(setting,
+          Arrays.stream(entries).map(e -> "\"" + e + "\"").collect(Collectors.joining(", ", "{",
+              "}")))));
+    }
   }
 
   private static String annotation(Setting setting, String shown) {

@@ -31,7 +31,20 @@ enum Setting {
   STARTUP_TIMEOUT("startupTimeout", "startup-timeout", DurationText.ACCEPTED),
   PERSISTENT("persistent", "persistent", "true or false"),
   FAIL_ON_LEAK("failOnLeak", "fail-on-leak", "true or false"),
-  CLI_PATH("cliPath", "cli", "the path of an executable Temporal CLI binary");
+  CLI_PATH("cliPath", "cli", "the path of an executable Temporal CLI binary"),
+  // ---- server set-up (issue 14): checked in depth by TemporalManager.Builder
+  TIME_SKIPPING("timeSkipping", "time-skipping", "true or false (true: embedded backend only)"),
+  SEARCH_ATTRIBUTES("searchAttributes", "search-attributes",
+      "NAME=TYPE entries (comma-separated in a configuration parameter), e.g. CustomerId=Keyword"),
+  NAMESPACES("namespaces", "namespaces",
+      "namespace names (comma-separated in a configuration parameter)"),
+  DYNAMIC_CONFIG("dynamicConfig", "dynamic-config",
+      "KEY=VALUE entries, the value JSON (comma-separated in a configuration parameter)"),
+  EXTRA_ARGS("extraArgs", "extra-args",
+      "server arguments (comma-separated in a configuration parameter)"),
+  UI_PORT("uiPort", "ui-port", "an integer 1-65535, or 0 for no UI (headless)"),
+  LOG_LEVEL("logLevel", "log-level", "debug, info, warn or error"),
+  SKIP_IF_UNAVAILABLE("skipIfUnavailable", "skip-if-unavailable", "true or false");
 
   /** The prefix of every configuration parameter key. */
   static final String PREFIX = "supervised.temporal.";
@@ -120,6 +133,21 @@ enum Setting {
           throw invalid(where, "is not a path");
         }
       }
+      case TIME_SKIPPING, SKIP_IF_UNAVAILABLE -> switch (t.toLowerCase(Locale.ROOT)) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw invalid(where, "is not a boolean");
+      };
+      case SEARCH_ATTRIBUTES, NAMESPACES, DYNAMIC_CONFIG, EXTRA_ARGS -> Arrays.stream(t.split(","))
+          .map(String::trim).filter(e -> !e.isEmpty()).toList();
+      case UI_PORT -> {
+        try {
+          yield check(Integer.parseInt(t), where);
+        } catch (NumberFormatException e) {
+          throw invalid(where, "is not an integer");
+        }
+      }
+      case LOG_LEVEL -> t;
     };
   }
 
@@ -142,7 +170,7 @@ enum Setting {
           throw invalid(where, "has a port out of range");
         }
       }
-      case PORT -> {
+      case PORT, UI_PORT -> {
         int p = (Integer) value;
         if (p < 0 || p > 65535) {
           throw invalid(where, "is out of range");

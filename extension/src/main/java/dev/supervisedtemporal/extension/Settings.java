@@ -23,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param failOnLeak whether a leak fails the class
  * @param cliPath the Temporal CLI binary, or null to discover one
  * @param where how each set value is named in messages
+ * @param setup the server set-up and whether to skip the class when its CLI is missing
  */
 record Settings(BackendKind backend, String target, int port, String namespace,
     SupervisorPolicy policy, Duration startupTimeout, boolean persistent, boolean failOnLeak,
-    Path cliPath, Map<Setting, String> where) {
+    Path cliPath, Map<Setting, String> where, ServerSetupSettings setup) {
 
   /** The defaults of settings neither set explicitly nor by a configuration parameter. */
   static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -58,16 +59,17 @@ record Settings(BackendKind backend, String target, int port, String namespace,
           + " is not used with backend = EXTERNAL; accepted: no port (the target names it)");
     }
     SupervisorPolicy policy = policy(r);
+    ServerSetupSettings setup = ServerSetupSettings.resolve(r);
     return new Settings(backend, target, port, r.get(Setting.NAMESPACE, "default"), policy,
         r.get(Setting.STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT),
         r.get(Setting.PERSISTENT, false), r.get(Setting.FAIL_ON_LEAK, true),
-        r.get(Setting.CLI_PATH, null), Map.copyOf(where));
+        r.get(Setting.CLI_PATH, null), Map.copyOf(where), setup);
   }
 
   /** These settings with another policy (e.g. scaled for a suite run). */
   Settings withPolicy(SupervisorPolicy other) {
     return new Settings(backend, target, port, namespace, other, startupTimeout, persistent,
-        failOnLeak, cliPath, where);
+        failOnLeak, cliPath, where, setup);
   }
 
   private static SupervisorPolicy policy(Resolver r) {
@@ -129,7 +131,10 @@ record Settings(BackendKind backend, String target, int port, String namespace,
     if (cliPath != null) {
       b.cliPath(cliPath);
     }
+    setup.abortIfCliMissing(backend, cliPath,
+        where.getOrDefault(Setting.BACKEND, "backend = " + backend));
     try {
+      setup.applyTo(b);
       return b.build();
     } catch (IllegalArgumentException e) {
       String first = e.getMessage() == null ? "" : e.getMessage().split("[ =]", 2)[0];
@@ -140,7 +145,7 @@ record Settings(BackendKind backend, String target, int port, String namespace,
   }
 
   /** Resolves one setting at a time and records where each set value came from. */
-  private static final class Resolver {
+  static final class Resolver {
     private final Requested explicit;
     private final Requested configuration;
     private final Map<Setting, String> where;

@@ -296,6 +296,48 @@ public final class SupervisedTemporalExtension
       return set(Setting.FAIL_ON_LEAK, failOnLeak);
     }
 
+    // ---- server set-up, like Temporal's own dev-server launchers (see the module README)
+
+    /** Lets the embedded test server skip time; default false (real time). Embedded only. */
+    public Builder timeSkipping(boolean timeSkipping) {
+      return set(Setting.TIME_SKIPPING, timeSkipping);
+    }
+
+    /** Custom search attributes registered at every start, e.g. {@code "CustomerId=Keyword"}. */
+    public Builder searchAttributes(String... nameEqualsType) {
+      return set(Setting.SEARCH_ATTRIBUTES, List.of(nameEqualsType));
+    }
+
+    /** Namespaces that must exist besides the client's namespace. */
+    public Builder namespaces(String... namespaces) {
+      return set(Setting.NAMESPACES, List.of(namespaces));
+    }
+
+    /** Dynamic config values {@code "KEY=VALUE"} (value JSON); CLI backend only. */
+    public Builder dynamicConfig(String... keyEqualsValue) {
+      return set(Setting.DYNAMIC_CONFIG, List.of(keyEqualsValue));
+    }
+
+    /** Arguments appended to the server's command line; CLI backend only. */
+    public Builder extraArgs(String... args) {
+      return set(Setting.EXTRA_ARGS, List.of(args));
+    }
+
+    /** The Web UI's port on 127.0.0.1, 0 for none (the default); CLI backend only. */
+    public Builder uiPort(int uiPort) {
+      return set(Setting.UI_PORT, uiPort);
+    }
+
+    /** The server's log level: debug, info, warn (the default) or error. */
+    public Builder logLevel(String logLevel) {
+      return set(Setting.LOG_LEVEL, logLevel);
+    }
+
+    /** Skips the class instead of failing it when it asks for a CLI that is not installed. */
+    public Builder skipIfUnavailable(boolean skip) {
+      return set(Setting.SKIP_IF_UNAVAILABLE, skip);
+    }
+
     /** The Temporal CLI binary for the CLI backend (else it is discovered). */
     public Builder cliPath(Path cliPath) {
       return set(Setting.CLI_PATH, cliPath);

@@ -70,6 +70,38 @@ public @interface WithSupervisedTemporal {
   /** {@code "true"} keeps the CLI server's database in a file in the state dir; default false. */
   String persistent() default "";
 
+  // ---- server set-up, like Temporal's own dev-server launchers
+
+  /**
+   * {@code "true"} lets the embedded test server skip time while no workflow code runs; default
+   * false: real time on every backend. Embedded only (AUTO then means embedded).
+   */
+  String timeSkipping() default "";
+
+  /** Custom search attributes registered at every start, e.g. {@code "CustomerId=Keyword"}. */
+  String[] searchAttributes() default {};
+
+  /** Namespaces that must exist besides {@link #namespace()}; checked with DescribeNamespace. */
+  String[] namespaces() default {};
+
+  /** Dynamic config values {@code "KEY=VALUE"} (value JSON); CLI backend only. */
+  String[] dynamicConfig() default {};
+
+  /** Arguments appended to the server's command line, one per element; CLI backend only. */
+  String[] extraArgs() default {};
+
+  /** The Web UI port on 127.0.0.1, or 0 for none; CLI backend only. Default: headless. */
+  int uiPort() default -1;
+
+  /** The server's log level: debug, info, warn or error. Default warn. */
+  String logLevel() default "";
+
+  /**
+   * {@code "true"} skips (aborts) the class when it asks for the CLI backend and no Temporal CLI
+   * is installed, instead of failing it; default false.
+   */
+  String skipIfUnavailable() default "";
+
   /** {@code "false"} reports leaks without failing the class; default true. */
   String failOnLeak() default "";
 
@@ -87,7 +119,10 @@ public @interface WithSupervisedTemporal {
     AUTO,
     /** The Temporal Java test server in a child JVM. */
     EMBEDDED,
-    /** {@code temporal server start-dev}; fails when no CLI is installed. */
+    /**
+     * {@code temporal server start-dev}; fails when no CLI is installed (skipped instead with
+     * {@link WithSupervisedTemporal#skipIfUnavailable()}).
+     */
     CLI,
     /** A server at {@link WithSupervisedTemporal#target()} that is watched, not owned. */
     EXTERNAL

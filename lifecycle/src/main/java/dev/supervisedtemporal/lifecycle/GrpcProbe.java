@@ -30,6 +30,11 @@ final class GrpcProbe implements AutoCloseable {
     this.channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
   }
 
+  /** The probe's channel, for the other readiness calls ({@link NamespaceReadiness}). */
+  ManagedChannel channel() {
+    return channel;
+  }
+
   /** The port this probe talks to. */
   int port() {
     return port;

@@ -23,6 +23,11 @@ interface SupervisedServer {
   /** Calls the listener, on any thread, whenever a server process the manager started exits. */
   SupervisorEvents.Registration onExit(Consumer<ServerExit> listener);
 
+  /** Whether the supervisor may restart it; false for a server it only watches (external). */
+  default boolean restartable() {
+    return true;
+  }
+
   /** The current server pid, or -1. */
   long pid();
 

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * backoff grows with jitter and resets after stable uptime; too many restarts in a window end
  * in {@link SupervisorState#GAVE_UP} with the server's last log lines.
  *
+ * <p>A server it only watches (the external backend) is reported {@code UNHEALTHY} once when it
+ * fails and {@code HEALTHY} when it is back, and never restarted.
+ *
  * <p>All decisions run on one thread, so the state needs no locks. {@link #stop()} closes the
  * spawn gate before anything else: once it has begun no new server process is started. It then
  * interrupts a restart under way and joins the thread within the policy's stop timeout. A
@@ -256,6 +259,15 @@ public final class Supervisor {
   }
 
   private void beginRecovery(String reason) {
+    if (!server.restartable()) {
+      // Watched, not owned: report it once, never restart; a healthy tick reports it back.
+      if (!markedUnhealthy) {
+        markedUnhealthy = true;
+        emit(SupervisorEventType.UNHEALTHY, server.pid(), false, 0, Duration.ZERO,
+            reason + " (watched only: not restarted)");
+      }
+      return;
+    }
     recovering = true;
     markedUnhealthy = true;
     state = SupervisorState.RECOVERING;

@@ -2,10 +2,13 @@ package dev.supervisedtemporal.lifecycle;
 
 import dev.supervisedtemporal.lifecycle.backend.BackendDiscovery;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import dev.supervisedtemporal.lifecycle.backend.CliBackend;
 import dev.supervisedtemporal.lifecycle.backend.ExternalBackend;
 import dev.supervisedtemporal.lifecycle.backend.FreePorts;
 import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
+import dev.supervisedtemporal.lifecycle.backend.SearchAttributeType;
 import dev.supervisedtemporal.lifecycle.backend.ServerBackend;
+import dev.supervisedtemporal.lifecycle.backend.ServerOptions;
 import dev.supervisedtemporal.lifecycle.process.PortOwnership;
 import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -50,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * stale pid file (signalling a leftover server only when its pid, start time and command line
  * all match what the file recorded), spawns the server in its own process group with output
  * appended to {@code server.log} in the state dir, and waits for the gRPC health service to
- * answer SERVING. {@link #stop()} sends TERM + CONT to the group, waits the grace period, then
- * KILL, and releases the lock and the pid file. {@link #close()} also stops a supervisor first
+ * answer SERVING and for its namespaces and search attributes to be there
+ * ({@link ServerOptions}). {@link #stop()} sends TERM + CONT to the group, waits the grace
+ * period, then KILL, and releases the lock and the pid file. {@link #close()} also stops a supervisor first
  * and deletes a state dir the manager created. A JVM shutdown hook closes every open manager,
  * supervisors before servers.
  */
@@ -70,6 +75,7 @@ public final class TemporalManager implements AutoCloseable {
   private final Duration startupTimeout;
   private final Duration stopGracePeriod;
   private final boolean persistent;
+  private final ServerOptions options;
   private final StateDirLock lock;
   private final PidFile pidFile;
   private final Path logFile;
@@ -92,8 +98,10 @@ public final class TemporalManager implements AutoCloseable {
   private record Running(Process process, Instant spawnStart, ProcessIdentity identity, int port,
       AtomicBoolean expectedExit) {}
 
-  private TemporalManager(Builder b, ServerBackend backend, Path stateDir, boolean ownsStateDir) {
+  private TemporalManager(Builder b, ServerBackend backend, Path stateDir, boolean ownsStateDir,
+      ServerOptions options) {
     this.backend = backend;
+    this.options = options;
     this.requestedPort = backend instanceof ExternalBackend ext ? ext.port() : b.port;
     this.port = backend instanceof ExternalBackend ext ? ext.port() : 0;
     this.stateDir = stateDir;
@@ -371,6 +379,11 @@ public final class TemporalManager implements AutoCloseable {
     return namespace;
   }
 
+  /** The server's set-up: time skipping, extra namespaces, search attributes and the rest. */
+  public ServerOptions serverOptions() {
+    return options;
+  }
+
   /** The backend that starts the server. */
   public ServerBackend backend() {
     return backend;
@@ -437,8 +450,21 @@ public final class TemporalManager implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  private StartResult startExternal() {
-    Optional<String> failure = probeFor(port).checkServing(startupTimeout);
+  private StartResult startExternal() throws InterruptedException {
+    GrpcProbe external = probeFor(port);
+    // A server that is still coming up (refusing connections) gets until startupTimeout.
+    long deadline = System.nanoTime() + startupTimeout.toNanos();
+    Optional<String> failure;
+    while (true) {
+      Duration wait = Duration.ofNanos(Math.max(1, Math.min(deadline - System.nanoTime(),
+          TimeUnit.SECONDS.toNanos(2))));
+      failure = external.checkServing(wait).or(() ->
+          NamespaceReadiness.check(external.channel(), namespace, options, false, wait));
+      if (failure.isEmpty() || System.nanoTime() >= deadline) {
+        break;
+      }
+      Thread.sleep(50);
+    }
     if (failure.isPresent()) {
       throw new TemporalStartException("external server " + target() + " is not serving: "
           + failure.get(), List.of(), List.of(), null);
@@ -448,7 +474,7 @@ public final class TemporalManager implements AutoCloseable {
 
   private Running spawnAndAwaitReady(int chosenPort, SpawnGate gate) throws InterruptedException {
     List<String> command =
-        backend.command(new LaunchSpec(chosenPort, stateDir, namespace, persistent));
+        backend.command(new LaunchSpec(chosenPort, stateDir, namespace, persistent, options));
     portGuard.requireFree(chosenPort, Set.of(), null, command, List.of());
     Process process;
     try {
@@ -463,6 +489,8 @@ public final class TemporalManager implements AutoCloseable {
     boolean ready = false;
     try {
       GrpcProbe readiness = probeFor(chosenPort);
+      boolean registerViaApi = !(backend instanceof CliBackend);
+      String notReady = "no answer yet";
       long deadline = System.nanoTime() + startupTimeout.toNanos();
       while (true) {
         if (!process.isAlive()) {
@@ -477,12 +505,17 @@ public final class TemporalManager implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new TemporalStartException("the server was not ready within startupTimeout = "
-              + startupTimeout, command, logTail(30), null);
+              + startupTimeout + " (last: " + notReady + ")", command, logTail(30), null);
         }
         Duration wait = Duration.ofNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
-        if (readiness.checkServing(wait).isEmpty()) {
+        // Health, then the namespaces and search attributes: an in-memory server has them again
+        // before anyone (the supervisor included) is told it is ready.
+        Optional<String> failure = readiness.checkServing(wait).or(() -> NamespaceReadiness
+            .check(readiness.channel(), namespace, options, registerViaApi, wait));
+        if (failure.isEmpty()) {
           break;
         }
+        notReady = failure.get();
         if (Thread.interrupted()) {
           throw new InterruptedException("interrupted while waiting for the server to be ready");
         }
@@ -689,6 +722,11 @@ public final class TemporalManager implements AutoCloseable {
     }
 
     @Override
+    public boolean restartable() {
+      return backend.ownsProcess();
+    }
+
+    @Override
     public List<String> logTail(int lines) {
       return TemporalManager.this.logTail(lines);
     }
@@ -710,6 +748,7 @@ public final class TemporalManager implements AutoCloseable {
     private Duration stopGracePeriod = Duration.ofSeconds(5);
     private boolean persistent;
     private boolean fastStart = true;
+    private final ServerSetup setup = new ServerSetup();
 
     private Builder() {}
 
@@ -779,6 +818,65 @@ public final class TemporalManager implements AutoCloseable {
       return this;
     }
 
+    // ---- server set-up, like the official launchers; checked against the backend in build()
+
+    /**
+     * Whether the embedded test server may skip time while no workflow code runs; default false
+     * (real time, on every backend). Only the embedded backend can; with AUTO it picks embedded.
+     */
+    public Builder timeSkipping(boolean timeSkipping) {
+      setup.timeSkipping = timeSkipping;
+      return this;
+    }
+
+    /** Namespaces that must exist besides {@link #namespace(String)}; replaces earlier ones. */
+    public Builder namespaces(Collection<String> namespaces) {
+      ServerSetup.replace(setup.namespaces, namespaces, "namespaces");
+      return this;
+    }
+
+    /**
+     * Custom search attributes registered at every start, as {@code NAME=TYPE} (e.g.
+     * {@code CustomerId=Keyword}; types as {@link SearchAttributeType}); replaces earlier ones.
+     */
+    public Builder searchAttributes(Collection<String> nameEqualsType) {
+      ServerSetup.replace(setup.searchAttributes, nameEqualsType, "searchAttributes");
+      return this;
+    }
+
+    /** Adds one custom search attribute registered at every start. */
+    public Builder searchAttribute(String name, SearchAttributeType type) {
+      setup.searchAttributes.add(name + "=" + Objects.requireNonNull(type, "type").cliName());
+      return this;
+    }
+
+    /**
+     * Dynamic config values as {@code KEY=VALUE}, the value JSON (CLI backend only; passed as
+     * {@code --dynamic-config-value}); replaces earlier ones.
+     */
+    public Builder dynamicConfig(Collection<String> keyEqualsValue) {
+      ServerSetup.replace(setup.dynamicConfig, keyEqualsValue, "dynamicConfig");
+      return this;
+    }
+
+    /** Arguments appended to the server's command line (CLI backend only); replaces earlier. */
+    public Builder extraArgs(Collection<String> args) {
+      ServerSetup.replace(setup.extraArgs, args, "extraArgs");
+      return this;
+    }
+
+    /** The Web UI's port on 127.0.0.1 (CLI backend only); default 0: no UI (headless). */
+    public Builder uiPort(int uiPort) {
+      setup.uiPort = uiPort;
+      return this;
+    }
+
+    /** The server's log level: debug, info, warn (the default) or error. */
+    public Builder logLevel(String logLevel) {
+      setup.logLevel = logLevel;
+      return this;
+    }
+
     /**
      * Validates the settings and creates the manager; starts nothing.
      *
@@ -808,8 +906,11 @@ public final class TemporalManager implements AutoCloseable {
       if (dir != null) {
         checkStateDir(dir);
       }
+      BackendKind kind = backendKind == BackendKind.AUTO && setup.timeSkipping
+          ? BackendKind.EMBEDDED : backendKind; // only the embedded server can skip time
       ServerBackend chosen = backend != null ? backend
-          : BackendDiscovery.resolve(backendKind, cliPath, target, fastStart);
+          : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
+      ServerOptions serverOptions = setup.resolve(chosen, namespace);
       if (dir == null) {
         try {
           dir = Files.createTempDirectory("supervised-temporal-", PosixFilePermissions
@@ -818,7 +919,8 @@ public final class TemporalManager implements AutoCloseable {
           throw new UncheckedIOException("cannot create a temporary state dir", e);
         }
       }
-      return new TemporalManager(this, chosen, dir.toAbsolutePath().normalize(), owns);
+      return new TemporalManager(this, chosen, dir.toAbsolutePath().normalize(), owns,
+          serverOptions);
     }
 
     private static void checkStateDir(Path dir) {

@@ -25,9 +25,15 @@ final class ScriptedServer implements SupervisedServer {
   long pid = 100;
   int spawned;
   boolean checkThrows;
+  boolean restartable = true;
 
   ScriptedServer(ManualScheduler clock) {
     this.clock = clock;
+  }
+
+  @Override
+  public boolean restartable() {
+    return restartable;
   }
 
   @Override

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts {@code temporal server start-dev} from the Temporal CLI on loopback.
  *
- * <p>The UI is off ({@code --headless}); the gRPC, HTTP and metrics ports are ones we chose, so
+ * <p>The UI is off ({@code --headless}) unless a UI port is asked for (it then binds 127.0.0.1
+ * too); the gRPC, HTTP and metrics ports are ones we chose, so
  * parallel servers never collide on a default port (the three internal ports the dev server
  * picks itself are random). It is a single process that binds 127.0.0.1 only. In persistent mode the
  * SQLite database lives in the state dir and survives a crash; otherwise it is in memory and a
- * restart loses every workflow.
+ * restart loses every workflow. Namespaces and search attributes are passed as flags, so the CLI
+ * creates them again at every start.
  */
 public final class CliBackend implements ServerBackend {
 
@@ -66,14 +68,34 @@ public final class CliBackend implements ServerBackend {
         // Both default to random ports already; naming them keeps every port one we chose.
         "--http-port", Integer.toString(FreePorts.pick()),
         "--metrics-port", Integer.toString(FreePorts.pick()),
-        "--headless",
         "--namespace", spec.namespace(),
-        "--log-level", "warn"));
+        "--log-level", spec.options().logLevel()));
     if (spec.persistent()) {
       command.add("--db-filename");
       command.add(spec.stateDir().resolve("temporal.db").toString());
     }
+    addSetUp(command, spec);
     return command;
+  }
+
+  /** The UI, namespaces, search attributes, dynamic config and extra args the spec asks for. */
+  private static void addSetUp(List<String> command, LaunchSpec spec) {
+    ServerOptions options = spec.options();
+    if (options.uiPort() == 0) {
+      command.add("--headless");
+    } else {
+      command.addAll(List.of("--ui-port", Integer.toString(options.uiPort())));
+    }
+    for (String namespace : options.namespaces()) {
+      if (!namespace.equals(spec.namespace())) {
+        command.addAll(List.of("--namespace", namespace));
+      }
+    }
+    options.searchAttributes().forEach((name, type) ->
+        command.addAll(List.of("--search-attribute", name + "=" + type.cliName())));
+    options.dynamicConfig().forEach((key, value) ->
+        command.addAll(List.of("--dynamic-config-value", key + "=" + value)));
+    command.addAll(options.extraArgs());
   }
 
   @Override

@@ -78,8 +78,14 @@ public final class EmbeddedBackend implements ServerBackend {
     prepare();
     List<String> command = jvm(archive == null ? List.of() : List.of(
         "-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+    // The server logs through whatever SLF4J binding the class path has; slf4j-simple's level.
+    command.add(command.indexOf("-cp"),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + spec.options().logLevel());
     command.add(Integer.toString(spec.port()));
     command.add(Long.toString(ProcessHandle.current().pid()));
+    if (spec.options().timeSkipping()) {
+      command.add(EmbeddedServerMain.TIME_SKIPPING_FLAG);
+    }
     return command;
   }
 

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the Temporal Java test server on loopback in a child JVM, announces readiness, and exits
  * when its parent is gone.
  *
- * <p>Arguments: {@code <port> <parent-pid> [--train]}. Unlike the stock {@code TestServer.main},
- * it binds 127.0.0.1 only, serves the gRPC health service, prints {@value #READY_PREFIX} with the
+ * <p>Arguments: {@code <port> <parent-pid> [--train] [--time-skipping]}. The server runs in real
+ * time unless {@code --time-skipping} is given (as the stock {@code TestServer.main} does). Unlike
+ * that main, it binds 127.0.0.1 only, serves the gRPC health service, prints
+ * {@value #READY_PREFIX} with the
  * real port once it listens, exits with {@value #EXIT_PORT_IN_USE} when the port is taken, and
  * exits on its own when its parent process changes (the host JVM died). With {@code --train} it
  * starts, checks itself once and exits normally, so that an AppCDS archive can be written at
@@ -36,21 +38,33 @@ public final class EmbeddedServerMain {
   /** The exit code for bad arguments. */
   public static final int EXIT_USAGE = 64;
 
+  /** The flag that lets the test server skip time when no workflow code is running. */
+  public static final String TIME_SKIPPING_FLAG = "--time-skipping";
+
   static final String WORKFLOW_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 
   private EmbeddedServerMain() {}
 
   /** Starts the server; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("usage: EmbeddedServerMain <port> <parent-pid> [--train]");
+    boolean train = false;
+    boolean timeSkipping = false;
+    boolean unknownFlag = false;
+    for (int i = 2; i < args.length; i++) {
+      train |= "--train".equals(args[i]);
+      timeSkipping |= TIME_SKIPPING_FLAG.equals(args[i]);
+      unknownFlag |= !"--train".equals(args[i]) && !TIME_SKIPPING_FLAG.equals(args[i]);
+    }
+    if (args.length < 2 || unknownFlag) {
+      System.err.println("usage: EmbeddedServerMain <port> <parent-pid> [--train] ["
+          + TIME_SKIPPING_FLAG + "]");
       System.exit(EXIT_USAGE);
     }
     int port = Integer.parseInt(args[0]);
     long parentPid = Long.parseLong(args[1]);
-    boolean train = args.length > 2 && "--train".equals(args[2]);
 
-    TestServicesStarter services = new TestServicesStarter(false, 0);
+    // The first argument locks time skipping: locked means real time.
+    TestServicesStarter services = new TestServicesStarter(!timeSkipping, 0);
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));

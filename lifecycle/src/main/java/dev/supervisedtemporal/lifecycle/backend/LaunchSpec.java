@@ -9,5 +9,13 @@ import java.nio.file.Path;
  * @param stateDir the manager's private directory, for databases and caches
  * @param namespace the Temporal namespace that must exist once the server is ready
  * @param persistent whether the server keeps its data in a file in the state dir
+ * @param options the rest of the server's set-up (time, namespaces, search attributes, ...)
  */
-public record LaunchSpec(int port, Path stateDir, String namespace, boolean persistent) {}
+public record LaunchSpec(int port, Path stateDir, String namespace, boolean persistent,
+    ServerOptions options) {
+
+  /** A spec with the default {@link ServerOptions}. */
+  public LaunchSpec(int port, Path stateDir, String namespace, boolean persistent) {
+    this(port, stateDir, namespace, persistent, ServerOptions.defaults());
+  }
+}
