@@ -174,6 +174,13 @@ public final class TemporalManager implements AutoCloseable {
             throw e;
           }
           LOG.info("port {} was taken before the server bound it; trying another", chosen);
+        } catch (AuxiliaryPortInUseException e) {
+          // The HTTP and metrics ports are picked anew for every command, on every start.
+          if (attempt >= PORT_ATTEMPTS) {
+            throw e;
+          }
+          LOG.info("an HTTP or metrics port of the server on {} was taken; trying new ones",
+              chosen);
         }
       }
     }
@@ -470,6 +477,9 @@ public final class TemporalManager implements AutoCloseable {
           List<String> tail = logTail(30);
           if (backend.exitedBecausePortInUse(code, tail)) {
             portGuard.requireFree(chosenPort, Set.of(), "another process", command, tail);
+          }
+          if (backend.exitedBecauseAuxiliaryPortInUse(code, tail)) {
+            throw new AuxiliaryPortInUseException(code, command, tail);
           }
           throw new TemporalStartException("the server exited with code " + code
               + " before it was ready", command, tail, null);
