@@ -118,6 +118,18 @@ public class EventLog<E> {
     }
   }
 
+  /** The position of a retained event (the same instance), or -1 when it is not retained. */
+  public int positionOf(E event) {
+    synchronized (events) {
+      for (int i = events.size() - 1; i >= 0; i--) {
+        if (events.get(i).event() == event) {
+          return events.get(i).position();
+        }
+      }
+      return -1;
+    }
+  }
+
   /** How many routine events were dropped from memory (listeners saw them all). */
   public long dropped() {
     synchronized (events) {
