@@ -720,8 +720,15 @@ public final class TemporalManager implements AutoCloseable {
     private Duration stopGracePeriod = Duration.ofSeconds(5);
     private boolean persistent;
     private boolean fastStart = true;
+    private Path tempRoot;
 
     private Builder() {}
+
+    /** Where a temporary state dir goes instead of {@code java.io.tmpdir} (tests). */
+    Builder tempRoot(Path root) {
+      this.tempRoot = root;
+      return this;
+    }
 
     /** Chooses the kind of server; AUTO (the default) prefers an installed CLI. */
     public Builder backend(BackendKind kind) {
@@ -821,20 +828,49 @@ public final class TemporalManager implements AutoCloseable {
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(backendKind, cliPath, target, fastStart);
       if (dir == null) {
-        try {
-          dir = Files.createTempDirectory("supervised-temporal-", PosixFilePermissions
-              .asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create a temporary state dir", e);
-        }
+        dir = createTempStateDir(tempRoot);
       }
       return new TemporalManager(this, chosen, dir.toAbsolutePath().normalize(), owns);
+    }
+
+    /**
+     * Creates a fresh private state dir under {@code java.io.tmpdir} (or the test root), after
+     * sweeping the ones that hosts which are gone left there.
+     */
+    private static Path createTempStateDir(Path testRoot) {
+      String property = System.getProperty("java.io.tmpdir");
+      Path root = testRoot != null ? testRoot
+          : Path.of(property == null || property.isBlank() ? "/tmp" : property);
+      if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+        String what = !Files.exists(root) ? "does not exist"
+            : !Files.isDirectory(root) ? "is a regular file, not a directory" : "is not writable";
+        throw new IllegalArgumentException("java.io.tmpdir = '" + root + "' " + what
+            + "; accepted: a writable directory for the temporary state dir (-Djava.io.tmpdir), "
+            + "or set stateDir");
+      }
+      StaleStateDirs.sweep(root);
+      try {
+        Path dir = Files.createTempDirectory(root, StaleStateDirs.PREFIX, PosixFilePermissions
+            .asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        StaleStateDirs.markOwned(dir);
+        return dir;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("java.io.tmpdir = '" + root + "': cannot create a "
+            + "temporary state dir there (" + e + "); accepted: a writable directory, or set "
+            + "stateDir", e);
+      }
     }
 
     private static void checkStateDir(Path dir) {
       Path existing = dir.toAbsolutePath();
       while (existing != null && !Files.exists(existing)) {
         existing = existing.getParent();
+      }
+      if (existing != null && !Files.isDirectory(existing)) {
+        throw new IllegalArgumentException("stateDir = '" + dir + "' "
+            + (existing.equals(dir.toAbsolutePath()) ? "is a regular file"
+                : "is under a regular file (" + existing + ")")
+            + "; accepted: a writable directory, or one that can be created");
       }
       if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
         throw new IllegalArgumentException("stateDir = '" + dir + "' is not a writable directory"
