@@ -330,6 +330,10 @@ public final class Supervisor {
   private void awaitPort(PortInUseException held, long attemptNanos) {
     attemptTimes.removeLastOccurrence(attemptNanos);
     Duration delay = Backoff.delay(policy, portWaits++, random);
+    if (portWaits == 1) {
+      LOG.warn("{}: waiting for port {}, held by pid {}; not counted as a restart",
+          server.describe(), held.port(), held.holderPid());
+    }
     emit(SupervisorEventType.PORT_HELD, held.holderPid(), false, 0, delay,
         FailureSummary.of(held));
     pendingRestart = scheduler.schedule(this::restart, delay);
