@@ -388,8 +388,7 @@ public final class Chaos implements AutoCloseable {
       stopper.join(supervisor.policy().stopTimeout().plusSeconds(10).toMillis());
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       Thread.sleep(settle.toMillis());
-      List<SupervisorEvent> all = manager.events().snapshot();
-      List<SupervisorEvent> after = all.subList(Math.min(from, all.size()), all.size()).stream()
+      List<SupervisorEvent> after = manager.events().since(from).stream()
           .filter(e -> e.nanoTime() >= began).collect(Collectors.toList());
       boolean restarted = after.stream().anyMatch(e -> e.type() == SupervisorEventType
           .RESTART_ATTEMPT || e.type() == SupervisorEventType.RESTARTED);

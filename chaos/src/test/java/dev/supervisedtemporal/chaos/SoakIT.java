@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,10 @@ class SoakIT {
     long fdsBefore;
     ChaosRun run;
     long began = System.nanoTime();
+    // the manager keeps only recent ticks in memory; this test wants every one of them
+    List<SupervisorEvent> record = new CopyOnWriteArrayList<>();
     try (TemporalManager manager = Servers.embedded(); Chaos chaos = Chaos.on(manager)) {
+      manager.events().subscribe(record::add);
       manager.start();
       manager.startSupervisor(policy);
       Servers.awaitRpc(manager);
@@ -54,7 +58,7 @@ class SoakIT {
       long fdsAfter = openFds();
       List<FaultOutcome> unrecovered = run.faults().stream().filter(f -> !f.recovered())
           .toList();
-      int healthyWhileBroken = healthyWhileBroken(manager, chaos, policy);
+      int healthyWhileBroken = healthyWhileBroken(record, chaos, policy);
       List<ProcessHandle> children = ProcessHandle.current().children()
           .filter(ProcessHandle::isAlive).toList();
       double median = run.faults().stream().mapToDouble(f -> f.recoveryTime().toNanos() / 1e6)
@@ -84,9 +88,8 @@ class SoakIT {
    * deadline (a check already under way may finish healthy), until the next restart or, for a
    * suspension, until it was healed.
    */
-  private static int healthyWhileBroken(TemporalManager manager, Chaos chaos,
+  private static int healthyWhileBroken(List<SupervisorEvent> events, Chaos chaos,
       SupervisorPolicy policy) {
-    List<SupervisorEvent> events = manager.events().snapshot();
     int count = 0;
     for (ChaosEvent injected : chaos.events().ofType(ChaosEventType.FAULT_INJECTED)) {
       long from = injected.nanoTime() + policy.probeTimeout().toNanos() + 50_000_000L;

@@ -1,6 +1,8 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.lifecycle.EventLog;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.io.IOException;
@@ -10,67 +12,128 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one test class's timing events to {@code <build-dir>/supervised-temporal/events/<class>.jsonl}:
- * RUN_META, SERVER_READY, the supervisor's events, LEAKs, and SCENARIO_RESULT last.
+ * Writes one test class's timing events to {@code <build-dir>/supervised-temporal/events/<class>.jsonl}
+ * as they happen: RUN_META when the class's server is created, SERVER_READY, every supervisor
+ * and chaos event the moment it is published, then RESOURCES, LEAKs and SCENARIO_RESULT last.
+ *
+ * <p>Writing as events happen keeps the file complete while the manager's event log keeps only
+ * recent ticks in memory. An I/O failure is logged once, never thrown, so that it cannot fail a
+ * test class; the file then stops where the failure happened.
  */
 final class ClassTimingEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClassTimingEvents.class);
 
-  private ClassTimingEvents() {}
+  private final TimingEventWriter writer;
+  private final String scenario;
+  private final List<EventLog.Registration> subscriptions = new CopyOnWriteArrayList<>();
+  private volatile boolean broken;
+  private volatile boolean following = true;
+  private boolean finished;
+
+  private ClassTimingEvents(TimingEventWriter writer, String scenario) {
+    this.writer = writer;
+    this.scenario = scenario;
+  }
 
   /**
-   * Writes the file; an I/O failure is logged, never thrown, so that it cannot fail a test class.
+   * Creates the file, writes RUN_META and follows the manager's supervisor events.
+   *
+   * @return the live writer, or null when the file cannot be created (logged)
+   */
+  static ClassTimingEvents open(ServerSession session) {
+    RunContext run = session.run();
+    Path file = run.eventsDir()
+        .resolve(TimingEventWriter.fileNameFor(run.fileUnit(session.scenario())));
+    try {
+      TimingEventWriter w = TimingEventWriter.open(file, session.scenario(),
+          session.manager().backend().name(), session.settings().policy().name());
+      ClassTimingEvents events = new ClassTimingEvents(w, session.scenario());
+      events.guard(() -> w.runMeta(session.createdNanos(), session.settings().policy(),
+          run.policyScale(), run.chaosSeed()));
+      events.subscriptions.add(session.manager().events().subscribe(e -> {
+        if (events.following) {
+          events.guard(() -> w.write(e));
+        }
+      }));
+      return events;
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("cannot write the timing events of {} to {}", session.scenario(), file, e);
+      return null;
+    }
+  }
+
+  /** Writes SERVER_READY for the first start, unless it reused a server. */
+  void serverReady(StartResult start, long readyNanos, boolean fastStart) {
+    if (start != null && !start.reused()) {
+      guard(() -> writer.serverReady(readyNanos, start.pid(), start.spawnToReady(), fastStart));
+    }
+  }
+
+  /** Follows the chaos events of the class's fault injector. */
+  void follow(Chaos chaos) {
+    subscriptions.add(chaos.events().subscribe(e -> {
+      if (following) {
+        guard(() -> write(writer, e));
+      }
+    }));
+  }
+
+  /**
+   * Finishes the session's file: RESOURCES, LEAKs and SCENARIO_RESULT, then closes it.
    *
    * @param failure what failed the class, or null
    * @return the file written, or null when it could not be written
    */
   static Path write(ServerSession session, String failure, List<String> leaks) {
-    RunContext run = session.run();
-    Path file = run.eventsDir()
-        .resolve(TimingEventWriter.fileNameFor(run.fileUnit(session.scenario())));
-    try (TimingEventWriter w = TimingEventWriter.open(file, session.scenario(),
-        session.manager().backend().name(), session.settings().policy().name())) {
-      w.runMeta(session.createdNanos(), session.settings().policy(), run.policyScale(),
-          run.chaosSeed());
-      StartResult start = session.firstStart();
-      if (start != null && !start.reused()) {
-        w.serverReady(session.readyNanos(), start.pid(), start.spawnToReady(),
-            session.fastStart());
-      }
-      List<SupervisorEvent> supervisor = session.manager().events().snapshot();
-      List<ChaosEvent> chaos = session.chaosEvents();
-      int c = 0;
-      for (SupervisorEvent event : supervisor) {
-        while (c < chaos.size() && chaos.get(c).nanoTime() <= event.nanoTime()) {
-          write(w, chaos.get(c++));
-        }
-        w.write(event);
-      }
-      while (c < chaos.size()) {
-        write(w, chaos.get(c++));
-      }
+    ClassTimingEvents live = session.timing();
+    return live == null ? null : live.finish(session, failure, leaks);
+  }
+
+  private synchronized Path finish(ServerSession session, String failure, List<String> leaks) {
+    if (finished) {
+      return writer.file();
+    }
+    finished = true;
+    following = false;
+    subscriptions.forEach(EventLog.Registration::close);
+    try (TimingEventWriter w = writer) {
       Resources cost = session.resources();
       if (cost != null) {
-        w.write("RESOURCES", System.nanoTime(), Map.of("rssBytes", cost.rssBytes(),
+        guard(() -> w.write("RESOURCES", System.nanoTime(), Map.of("rssBytes", cost.rssBytes(),
             "supervisorThreads", cost.supervisorThreads(),
-            "supervisorCpuNs", cost.supervisorCpuNs(), "ticks", cost.ticks()));
+            "supervisorCpuNs", cost.supervisorCpuNs(), "ticks", cost.ticks())));
       }
       long now = System.nanoTime();
       for (String leak : leaks) {
-        w.leak(now, leak);
+        guard(() -> w.leak(now, leak));
       }
       TimingEventWriter.Outcome outcome = failure == null
           ? TimingEventWriter.Outcome.PASSED : TimingEventWriter.Outcome.FAILED;
-      w.scenarioResult(now, outcome, Duration.ofNanos(now - session.createdNanos()), failure);
-      return file;
+      guard(() -> w.scenarioResult(now, outcome,
+          Duration.ofNanos(now - session.createdNanos()), failure));
     } catch (IOException | UncheckedIOException e) {
-      LOG.warn("cannot write the timing events of {} to {}", session.scenario(), file, e);
-      return null;
+      LOG.warn("cannot close the timing events of {}", scenario, e);
+    }
+    return broken ? null : writer.file();
+  }
+
+  /** Runs one write; the first failure is logged and ends writing, never thrown. */
+  private void guard(Runnable write) {
+    if (broken) {
+      return;
+    }
+    try {
+      write.run();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      broken = true;
+      LOG.warn("cannot write the timing events of {} to {}; the file ends here", scenario,
+          writer.file(), e);
     }
   }
 

@@ -97,7 +97,9 @@ final class Requested {
   }
 
   private void text(Setting setting, String text, boolean fromAnnotation) {
-    if (text == null || text.isBlank()) {
+    // An attribute's default "" leaves it open; blank text written in an annotation is a value
+    // (and a bad one), not "unset". A blank configuration parameter still leaves it open.
+    if (text == null || (fromAnnotation ? text.isEmpty() : text.isBlank())) {
       return;
     }
     String where = fromAnnotation ? annotation(setting, "\"" + text + "\"")

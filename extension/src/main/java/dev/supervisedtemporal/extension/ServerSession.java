@@ -59,6 +59,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private volatile List<WorkerDeclaration> declaredWorkers = List.of();
   private volatile TemporalWorkers workers;
   private volatile List<String> workerLeaks = List.of();
+  private final ClassTimingEvents timing;
 
   ServerSession(Settings settings, TemporalManager manager, String scenario, String ownerId,
       BiConsumer<SetupStep, SupervisedTemporal> stepHook, RunContext run) {
@@ -70,6 +71,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     this.stepHook = stepHook;
     this.restartWatch = manager.events().subscribe(this::onEvent);
     this.handle = new SupervisedTemporal(this);
+    this.timing = ClassTimingEvents.open(this); // last: it reads the fields set above
   }
 
   /** The handle tests get. */
@@ -81,6 +83,9 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   void open() {
     firstStart = manager.start();
     readyNanos = System.nanoTime();
+    if (timing != null) {
+      timing.serverReady(firstStart, readyNanos, fastStart());
+    }
     manager.serverIdentity().ifPresent(servers::add);
     stepHook.accept(SetupStep.SERVER_STARTED, handle);
     supervisor = manager.startSupervisor(settings.policy());
@@ -189,8 +194,16 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     }
     if (chaos == null) {
       chaos = Chaos.on(manager);
+      if (timing != null) {
+        timing.follow(chaos);
+      }
     }
     return chaos;
+  }
+
+  /** The class's timing-event file, written as events happen; null when it cannot be. */
+  ClassTimingEvents timing() {
+    return timing;
   }
 
   /** The chaos events so far (empty when no fault was ever injected). */

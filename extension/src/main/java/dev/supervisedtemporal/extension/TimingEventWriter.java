@@ -153,7 +153,8 @@ public final class TimingEventWriter implements AutoCloseable {
    * Writes a supervisor event as the matching timing event: {@code TICK} with {@code healthy},
    * {@code UNHEALTHY}/{@code RESTART_FAILED}/{@code GAVE_UP} with {@code reason},
    * {@code RESTART_ATTEMPT} with {@code attempt}, {@code RESTARTED} with {@code pid} and
-   * {@code spawnToReadyMs}, {@code BACKOFF} with {@code delayMs}; {@code HEALTHY}, {@code STOPPED}
+   * {@code spawnToReadyMs}, {@code BACKOFF} with {@code delayMs}, {@code PORT_HELD} with
+   * {@code pid}, {@code reason} and {@code delayMs}; {@code HEALTHY}, {@code STOPPED}
    * and {@code STARTED} with no fields of their own.
    */
   public void write(SupervisorEvent event) {
@@ -167,6 +168,11 @@ public final class TimingEventWriter implements AutoCloseable {
         fields.put("spawnToReadyMs", millis(event.duration()));
       }
       case BACKOFF -> fields.put("delayMs", millis(event.duration()));
+      case PORT_HELD -> {
+        fields.put("pid", event.pid());
+        fields.put("reason", event.detail());
+        fields.put("delayMs", millis(event.duration()));
+      }
       default -> {
         // HEALTHY, STOPPED, STARTED: the type says it all.
       }

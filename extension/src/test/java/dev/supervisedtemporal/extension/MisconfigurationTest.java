@@ -40,6 +40,9 @@ class MisconfigurationTest {
         Arguments.of(BadNamespace.class, "@WithSupervisedTemporal(namespace = \"no spaces\") is "
             + "not a namespace name; accepted: 1-255 letters, digits, '.', '_' or '-', starting "
             + "with a letter or digit"),
+        Arguments.of(BlankNamespace.class, "@WithSupervisedTemporal(namespace = \"   \") is "
+            + "not a namespace name; accepted: 1-255 letters, digits, '.', '_' or '-', starting "
+            + "with a letter or digit"),
         Arguments.of(BadTarget.class, "@WithSupervisedTemporal(target = \"localhost\") is not an "
             + "address; accepted: host:port with port 1-65535, e.g. 127.0.0.1:7233"),
         Arguments.of(TargetWithoutExternal.class, "@WithSupervisedTemporal(target = "
@@ -124,6 +127,12 @@ class MisconfigurationTest {
 
   @WithSupervisedTemporal(port = 70000)
   static class BadPort {
+    @Test
+    void never() {}
+  }
+
+  @WithSupervisedTemporal(namespace = "   ")
+  static class BlankNamespace {
     @Test
     void never() {}
   }

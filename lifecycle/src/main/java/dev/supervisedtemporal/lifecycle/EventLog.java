@@ -1,7 +1,9 @@
 package dev.supervisedtemporal.lifecycle;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * after a position in the log, with a timeout message that names what was awaited and shows
  * the last events.
  *
+ * <p>Memory is bounded for routine events: a log built with a routine filter keeps only the
+ * most recent {@code window} routine events (e.g. health-check ticks) and every other event.
+ * Positions ({@link #size()}, {@link #since}, {@link #await}) count every event ever published,
+ * so they stay valid when old routine events are dropped; a listener sees every event (that is
+ * how a complete record is written to a file).
+ *
  * @param <E> the event type
  */
 public class EventLog<E> {
@@ -26,13 +34,47 @@ public class EventLog<E> {
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
   private static final int TAIL_IN_MESSAGES = 8;
 
-  private final List<E> events = new ArrayList<>();
+  /** One retained event and its position among all events ever published. */
+  private record Entry<E>(int position, E event) {}
+
+  private final List<Entry<E>> events = new ArrayList<>();
+  private final Deque<Entry<E>> routine = new ArrayDeque<>();
+  private final Predicate<E> isRoutine;
+  private final int window;
   private final List<Consumer<E>> listeners = new CopyOnWriteArrayList<>();
+  private int published;
+  private long dropped;
+
+  /** A log that keeps every event. */
+  public EventLog() {
+    this(e -> false, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A log that keeps only the last {@code window} events matching {@code isRoutine}, and every
+   * other event.
+   */
+  protected EventLog(Predicate<E> isRoutine, int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window = " + window + "; accepted: 1 or more");
+    }
+    this.isRoutine = isRoutine;
+    this.window = window;
+  }
 
   /** Records an event and tells every listener. */
   public void publish(E event) {
     synchronized (events) {
-      events.add(event);
+      Entry<E> entry = new Entry<>(published++, event);
+      events.add(entry);
+      if (isRoutine.test(event)) {
+        routine.addLast(entry);
+        if (routine.size() > window) {
+          Entry<E> oldest = routine.removeFirst();
+          events.remove(indexOf(oldest.position()));
+          dropped++;
+        }
+      }
       events.notifyAll();
     }
     for (Consumer<E> listener : listeners) {
@@ -50,29 +92,56 @@ public class EventLog<E> {
     return () -> listeners.remove(listener);
   }
 
-  /** A copy of every event so far, oldest first. */
+  /** A copy of every retained event, oldest first (old routine events may be dropped). */
   public List<E> snapshot() {
     synchronized (events) {
-      return List.copyOf(events);
+      return events.stream().map(Entry::event).toList();
     }
   }
 
-  /** Every event so far that matches, oldest first. */
+  /** Every retained event that matches, oldest first. */
   public List<E> matching(Predicate<E> filter) {
     return snapshot().stream().filter(filter).collect(Collectors.toList());
   }
 
-  /** The number of events so far: a position for {@link #await}. */
+  /** The number of events ever published: a position for {@link #since} and {@link #await}. */
   public int size() {
     synchronized (events) {
-      return events.size();
+      return published;
     }
   }
 
-  /** The last {@code n} events, oldest first. */
+  /** The retained events at or after position {@code from}, oldest first. */
+  public List<E> since(int from) {
+    synchronized (events) {
+      return events.subList(indexOf(from), events.size()).stream().map(Entry::event).toList();
+    }
+  }
+
+  /** The position of a retained event (the same instance), or -1 when it is not retained. */
+  public int positionOf(E event) {
+    synchronized (events) {
+      for (int i = events.size() - 1; i >= 0; i--) {
+        if (events.get(i).event() == event) {
+          return events.get(i).position();
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** How many routine events were dropped from memory (listeners saw them all). */
+  public long dropped() {
+    synchronized (events) {
+      return dropped;
+    }
+  }
+
+  /** The last {@code n} retained events, oldest first. */
   public List<E> tail(int n) {
     synchronized (events) {
-      return List.copyOf(events.subList(Math.max(0, events.size() - n), events.size()));
+      return events.subList(Math.max(0, events.size() - n), events.size()).stream()
+          .map(Entry::event).toList();
     }
   }
 
@@ -89,9 +158,11 @@ public class EventLog<E> {
     synchronized (events) {
       int next = from;
       while (true) {
-        for (; next < events.size(); next++) {
-          if (matcher.test(events.get(next))) {
-            return events.get(next);
+        for (int i = indexOf(next); i < events.size(); i++) {
+          Entry<E> entry = events.get(i);
+          next = entry.position() + 1;
+          if (matcher.test(entry.event())) {
+            return entry.event();
           }
         }
         long left = deadline - System.nanoTime();
@@ -105,7 +176,22 @@ public class EventLog<E> {
     }
   }
 
-  /** The whole log, one event per line. */
+  /** The index in {@code events} of the first retained entry at or after a position. */
+  private int indexOf(int position) {
+    int low = 0;
+    int high = events.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (events.get(mid).position() < position) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** The whole retained log, one event per line. */
   public String timeline() {
     return snapshot().stream().map(Object::toString).collect(Collectors.joining("\n"));
   }

@@ -36,11 +36,15 @@ public final class LifecycleMain {
     BackendKind backend = BackendKind.EMBEDDED;
     Duration duration = Duration.ofSeconds(30);
     int rounds = 5;
+    Duration interval = Duration.ofMillis(100);
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       try {
         switch (a) {
-          case "watch", "measure" -> command = a;
+          case "watch", "measure", "endurance" -> command = a;
+          case "--interval" -> interval = args[i + 1].endsWith("ms")
+              ? Duration.ofMillis(Long.parseLong(args[++i].replace("ms", "")))
+              : Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
           case "--backend" -> backend = BackendKind.parse("--backend", args[++i]);
           case "--duration" -> duration = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -59,17 +63,22 @@ public final class LifecycleMain {
       err.println("error: --rounds = " + rounds + "; accepted: >= 1");
       return 2;
     }
+    if (command.equals("endurance")) {
+      return EnduranceRun.run(backend, duration, interval, out);
+    }
     return command.equals("watch") ? watch(backend, duration, out) : measure(backend, rounds, out);
   }
 
   private static String usage() {
     return String.join("\n",
-        "usage: LifecycleMain [watch|measure] [--backend embedded|cli|auto] [--duration 30s]"
-            + " [--rounds 5]",
+        "usage: LifecycleMain [watch|measure|endurance] [--backend embedded|cli|auto]"
+            + " [--duration 30s] [--rounds 5] [--interval 100ms]",
         "  watch    start a supervised server, kill it once, print the recovery, then keep it",
         "           up for --duration so that 'kill -9 <pid>' from another shell can be watched",
         "  measure  print medians of spawn->ready (fast start on/off) and kill->detected,",
-        "           kill->first RPC for the seed policy (x0.05) and the recommended policy");
+        "           kill->first RPC for the seed policy (x0.05) and the recommended policy",
+        "  endurance  keep a supervised server up for --duration, ticking every --interval, and",
+        "           print host RSS, heap and event counts once a minute (memory must stay flat)");
   }
 
   private static int watch(BackendKind backend, Duration duration, PrintStream out)

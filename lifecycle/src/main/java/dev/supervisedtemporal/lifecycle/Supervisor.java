@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * the child's exit event is acted on at once; a protocol probe with a deadline and a failure
  * threshold detects a hung server, which the restart kills (KILL + CONT to its group); the
  * backoff grows with jitter and resets after stable uptime; too many restarts in a window end
- * in {@link SupervisorState#GAVE_UP} with the server's last log lines.
+ * in {@link SupervisorState#GAVE_UP} with the server's last log lines. An attempt refused because
+ * a foreign process holds the port is waiting, not a restart: it does not count toward that
+ * limit; the supervisor reports the thief ({@link SupervisorEventType#PORT_HELD}) and tries again
+ * after a backoff capped at the policy's maximum, for as long as the theft lasts.
  *
  * <p>A server it only watches (the external backend) is reported {@code UNHEALTHY} once when it
  * fails and {@code HEALTHY} when it is back, and never restarted.
@@ -44,6 +47,7 @@ public final class Supervisor {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger restarts = new AtomicInteger();
+  private final AtomicInteger attempts = new AtomicInteger();
   private volatile SupervisorState state = SupervisorState.NEW;
   private volatile HealthReport lastReport;
   private volatile boolean stopped;
@@ -59,6 +63,7 @@ public final class Supervisor {
   private boolean markedUnhealthy;
   private int consecutiveFailures;
   private int backoffAttempt;
+  private int portWaits;
   private long lastRestartNanos = -1;
   private final Deque<Long> attemptTimes = new ArrayDeque<>();
 
@@ -291,7 +296,7 @@ public final class Supervisor {
       return;
     }
     attemptTimes.addLast(now);
-    int attempt = restarts.get() + 1;
+    int attempt = attempts.incrementAndGet();
     emit(SupervisorEventType.RESTART_ATTEMPT, server.pid(), false, attempt, Duration.ZERO, "");
     try {
       StartResult result = server.restart(gate);
@@ -300,6 +305,7 @@ public final class Supervisor {
       recovering = false;
       markedUnhealthy = false;
       consecutiveFailures = 0;
+      portWaits = 0;
       state = SupervisorState.RUNNING;
       emit(SupervisorEventType.RESTARTED, result.pid(), true, attempt, result.spawnToReady(),
           result.reused() ? "reused a healthy server" : "");
@@ -310,16 +316,39 @@ public final class Supervisor {
       recovering = false;
       Thread.currentThread().interrupt();
     } catch (Exception e) {
+      if (e instanceof PortInUseException held && held.holderPid() > 0 && !stopping.get()
+          && !Thread.currentThread().isInterrupted()) {
+        awaitPort(held, now);
+        return;
+      }
       recovering = false;
       if (stopping.get() || Thread.currentThread().isInterrupted()) {
         return;
       }
-      LOG.warn("restart {} of {} failed: {}", attempt, server.describe(), e.getMessage());
+      String reason = FailureSummary.of(e);
+      LOG.warn("restart {} of {} failed: {}", attempt, server.describe(), reason);
       emit(SupervisorEventType.RESTART_FAILED, server.pid(), false, attempt, Duration.ZERO,
-          String.valueOf(e.getMessage()));
+          reason);
       // Back to ticking, as the seed does: the next failed check schedules the next attempt,
       // with a longer backoff.
     }
+  }
+
+  /**
+   * A foreign process holds the port: this attempt was waiting, not a restart. Takes it back out
+   * of the restart window, names the thief and tries again after a backoff (capped at the
+   * policy's maximum), so the server returns within one step of the port being freed.
+   */
+  private void awaitPort(PortInUseException held, long attemptNanos) {
+    attemptTimes.removeLastOccurrence(attemptNanos);
+    Duration delay = Backoff.delay(policy, portWaits++, random);
+    if (portWaits == 1) {
+      LOG.warn("{}: waiting for port {}, held by pid {}; not counted as a restart",
+          server.describe(), held.port(), held.holderPid());
+    }
+    emit(SupervisorEventType.PORT_HELD, held.holderPid(), false, 0, delay,
+        FailureSummary.of(held));
+    pendingRestart = scheduler.schedule(this::restart, delay);
   }
 
   private void giveUp(String reason) {

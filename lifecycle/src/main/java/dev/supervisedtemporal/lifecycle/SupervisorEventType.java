@@ -18,6 +18,12 @@ public enum SupervisorEventType {
   RESTARTED,
   /** A restart failed; the detail says why. */
   RESTART_FAILED,
+  /**
+   * A restart was refused because a foreign process holds the server's port: the supervisor
+   * waits (this does not count as a restart) and tries again after the duration; pid is the
+   * holder's, the detail names its command.
+   */
+  PORT_HELD,
   /** Too many restarts in the window: the supervisor stopped trying; detail has the log tail. */
   GAVE_UP,
   /** The supervisor stopped; its thread is gone. */

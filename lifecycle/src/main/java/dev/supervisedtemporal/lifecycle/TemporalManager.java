@@ -182,6 +182,13 @@ public final class TemporalManager implements AutoCloseable {
             throw e;
           }
           LOG.info("port {} was taken before the server bound it; trying another", chosen);
+        } catch (AuxiliaryPortInUseException e) {
+          // The HTTP and metrics ports are picked anew for every command, on every start.
+          if (attempt >= PORT_ATTEMPTS) {
+            throw e;
+          }
+          LOG.info("an HTTP or metrics port of the server on {} was taken; trying new ones",
+              chosen);
         }
       }
     }
@@ -499,6 +506,9 @@ public final class TemporalManager implements AutoCloseable {
           if (backend.exitedBecausePortInUse(code, tail)) {
             portGuard.requireFree(chosenPort, Set.of(), "another process", command, tail);
           }
+          if (backend.exitedBecauseAuxiliaryPortInUse(code, tail)) {
+            throw new AuxiliaryPortInUseException(code, command, tail);
+          }
           throw new TemporalStartException("the server exited with code " + code
               + " before it was ready", command, tail, null);
         }
@@ -749,8 +759,15 @@ public final class TemporalManager implements AutoCloseable {
     private boolean persistent;
     private boolean fastStart = true;
     private final ServerSetup setup = new ServerSetup();
+    private Path tempRoot;
 
     private Builder() {}
+
+    /** Where a temporary state dir goes instead of {@code java.io.tmpdir} (tests). */
+    Builder tempRoot(Path root) {
+      this.tempRoot = root;
+      return this;
+    }
 
     /** Chooses the kind of server; AUTO (the default) prefers an installed CLI. */
     public Builder backend(BackendKind kind) {
@@ -912,21 +929,50 @@ public final class TemporalManager implements AutoCloseable {
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
       if (dir == null) {
-        try {
-          dir = Files.createTempDirectory("supervised-temporal-", PosixFilePermissions
-              .asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create a temporary state dir", e);
-        }
+        dir = createTempStateDir(tempRoot);
       }
       return new TemporalManager(this, chosen, dir.toAbsolutePath().normalize(), owns,
           serverOptions);
+    }
+
+    /**
+     * Creates a fresh private state dir under {@code java.io.tmpdir} (or the test root), after
+     * sweeping the ones that hosts which are gone left there.
+     */
+    private static Path createTempStateDir(Path testRoot) {
+      String property = System.getProperty("java.io.tmpdir");
+      Path root = testRoot != null ? testRoot
+          : Path.of(property == null || property.isBlank() ? "/tmp" : property);
+      if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+        String what = !Files.exists(root) ? "does not exist"
+            : !Files.isDirectory(root) ? "is a regular file, not a directory" : "is not writable";
+        throw new IllegalArgumentException("java.io.tmpdir = '" + root + "' " + what
+            + "; accepted: a writable directory for the temporary state dir (-Djava.io.tmpdir), "
+            + "or set stateDir");
+      }
+      StaleStateDirs.sweep(root);
+      try {
+        Path dir = Files.createTempDirectory(root, StaleStateDirs.PREFIX, PosixFilePermissions
+            .asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        StaleStateDirs.markOwned(dir);
+        return dir;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("java.io.tmpdir = '" + root + "': cannot create a "
+            + "temporary state dir there (" + e + "); accepted: a writable directory, or set "
+            + "stateDir", e);
+      }
     }
 
     private static void checkStateDir(Path dir) {
       Path existing = dir.toAbsolutePath();
       while (existing != null && !Files.exists(existing)) {
         existing = existing.getParent();
+      }
+      if (existing != null && !Files.isDirectory(existing)) {
+        throw new IllegalArgumentException("stateDir = '" + dir + "' "
+            + (existing.equals(dir.toAbsolutePath()) ? "is a regular file"
+                : "is under a regular file (" + existing + ")")
+            + "; accepted: a writable directory, or one that can be created");
       }
       if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
         throw new IllegalArgumentException("stateDir = '" + dir + "' is not a writable directory"

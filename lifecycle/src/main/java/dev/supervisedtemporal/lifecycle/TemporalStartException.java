@@ -10,6 +10,7 @@ public class TemporalStartException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String reason;
   private final List<String> command;
   private final List<String> logTail;
 
@@ -19,8 +20,14 @@ public class TemporalStartException extends RuntimeException {
     super(reason + "\n  command: " + String.join(" ", command)
         + (logTail.isEmpty() ? "\n  (the server wrote no log)"
             : "\n  last log lines:\n    " + String.join("\n    ", logTail)), cause);
+    this.reason = reason;
     this.command = List.copyOf(command);
     this.logTail = List.copyOf(logTail);
+  }
+
+  /** Why the start failed, without the command and log tail. */
+  public String reason() {
+    return reason;
   }
 
   /** The command that was run. */

@@ -25,6 +25,20 @@ final class HostFixture implements AutoCloseable {
         StandardCharsets.UTF_8));
   }
 
+  /** A host JVM with extra JVM options running any main class of the test class path. */
+  HostFixture(List<String> jvmOptions, Class<?> main, String... args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+        System.getProperty("java.class.path"),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    command.addAll(jvmOptions);
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+  }
+
   /** Reads lines until one starts with a prefix; returns the rest of that line. */
   String awaitLine(String... prefixes) throws IOException {
     String line;

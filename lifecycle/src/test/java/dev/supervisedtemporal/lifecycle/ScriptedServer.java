@@ -20,6 +20,10 @@ final class ScriptedServer implements SupervisedServer {
   final List<Long> restartTimes = new ArrayList<>();
   Condition condition = Condition.HEALTHY;
   int failNextRestarts;
+  /** While set, every restart is refused before a spawn because a thief holds the port. */
+  volatile PortInUseException portHeld;
+  /** When set, what the next failing restarts throw instead of the default. */
+  Exception failure;
   Duration restartTakes = Duration.ofMillis(400);
   Runnable duringRestart = () -> {};
   long pid = 100;
@@ -73,9 +77,16 @@ final class ScriptedServer implements SupervisedServer {
   public StartResult restart(SpawnGate gate) throws Exception {
     restartTimes.add(clock.nanoTime());
     duringRestart.run();
+    PortInUseException held = portHeld;
+    if (held != null) {
+      throw held; // refused before anything is spawned: no time passes
+    }
     clock.elapse(restartTakes);
     if (failNextRestarts > 0) {
       failNextRestarts--;
+      if (failure != null) {
+        throw failure;
+      }
       throw new IllegalStateException("port 7233 is taken by pid 4242 (thief)");
     }
     return gate.spawnIfOpen(() -> {

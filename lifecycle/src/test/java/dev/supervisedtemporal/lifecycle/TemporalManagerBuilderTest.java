@@ -51,13 +51,16 @@ class TemporalManagerBuilderTest {
   }
 
   @Test
-  void anUnwritableStateDir() throws Exception {
+  void aStateDirUnderARegularFileSaysSo() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> embedded().stateDir(file.resolve("state")).build())
-        .withMessageContaining("stateDir = '" + file.resolve("state") + "' is not a writable "
-            + "directory")
+        .withMessageContaining("stateDir = '" + file.resolve("state") + "' is under a regular "
+            + "file (" + file + ")")
         .withMessageContaining("accepted: a writable directory");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> embedded().stateDir(file).build())
+        .withMessageContaining("stateDir = '" + file + "' is a regular file");
   }
 
   @Test

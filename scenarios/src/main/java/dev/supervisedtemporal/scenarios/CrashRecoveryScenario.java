@@ -40,8 +40,7 @@ public class CrashRecoveryScenario {
           from, e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
       temporal.events().await("HEALTHY after kill " + (i + 1), from,
           e -> e.type() == SupervisorEventType.HEALTHY, Duration.ofSeconds(60));
-      List<SupervisorEventType> order = temporal.events().snapshot()
-          .subList(from, temporal.events().size()).stream().map(SupervisorEvent::type)
+      List<SupervisorEventType> order = temporal.events().since(from).stream().map(SupervisorEvent::type)
           .filter(t -> t != SupervisorEventType.TICK && t != SupervisorEventType.BACKOFF)
           .toList();
       assertThat(order).as("events after kill %d", i + 1).containsSubsequence(

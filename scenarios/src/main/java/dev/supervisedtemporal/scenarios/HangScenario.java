@@ -36,9 +36,8 @@ public class HangScenario {
     try (Fault pause = temporal.chaos().suspend()) {
       if (temporal.supervisor().policy().probeDepth() == ProbeDepth.SEED) {
         Thread.sleep(interval.multipliedBy(4).toMillis());
-        long healthyTicks = temporal.events().snapshot().subList(from, temporal.events().size())
-            .stream().filter(e -> e.type() == SupervisorEventType.TICK && e.healthy()).count();
-        assertThat(temporal.events().snapshot().subList(from, temporal.events().size()))
+        long healthyTicks = temporal.events().since(from).stream().filter(e -> e.type() == SupervisorEventType.TICK && e.healthy()).count();
+        assertThat(temporal.events().since(from))
             .as("the seed probe does not notice a stopped server")
             .noneMatch(e -> e.type() == SupervisorEventType.UNHEALTHY);
         KeyTiming.publish(reporter, "seed probe blind: " + healthyTicks

@@ -36,7 +36,7 @@ public class HealthCheckFrequencyScenario {
       SupervisorEvent tick = temporal.events().await("tick " + (i + 1), from,
           e -> e.type() == SupervisorEventType.TICK, interval.multipliedBy(3).plusSeconds(10));
       ticks.add(tick);
-      from = temporal.events().snapshot().indexOf(tick) + 1;
+      from = temporal.events().positionOf(tick) + 1;
     }
     List<Double> spacing = new ArrayList<>();
     for (int i = 1; i < ticks.size(); i++) {

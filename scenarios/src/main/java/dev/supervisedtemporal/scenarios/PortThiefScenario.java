@@ -37,19 +37,23 @@ public class PortThiefScenario {
     try (Fault thief = temporal.chaos().stealPort()) {
       stolen = thief;
       thiefPid = thief.thiefPid();
-      await("two failed restarts while the port is stolen").atMost(Duration.ofSeconds(60))
+      await("two refused restarts while the port is stolen").atMost(Duration.ofSeconds(60))
           .until(() -> since(temporal, from).stream()
-              .filter(e -> e.type() == SupervisorEventType.RESTART_FAILED).count() >= 2);
+              .filter(e -> e.type() == SupervisorEventType.PORT_HELD).count() >= 2);
       during = since(temporal, from);
     }
     assertThat(during).as("events while the port was stolen")
         .noneMatch(e -> e.type() == SupervisorEventType.HEALTHY
             || e.type() == SupervisorEventType.RESTARTED);
-    assertThat(during).filteredOn(e -> e.type() == SupervisorEventType.RESTART_FAILED)
+    assertThat(during).filteredOn(e -> e.type() == SupervisorEventType.PORT_HELD)
         .allSatisfy(e -> assertThat(e.detail()).contains("pid " + thiefPid));
+    assertThat(during).as("waiting for a thief is not a failed restart")
+        .noneMatch(e -> e.type() == SupervisorEventType.RESTART_FAILED
+            || e.type() == SupervisorEventType.GAVE_UP);
     List<Duration> backoffs = during.stream()
-        .filter(e -> e.type() == SupervisorEventType.BACKOFF).map(SupervisorEvent::duration)
-        .toList();
+        .filter(e -> e.type() == SupervisorEventType.BACKOFF
+            || e.type() == SupervisorEventType.PORT_HELD)
+        .map(SupervisorEvent::duration).toList();
     assertThat(backoffs).hasSizeGreaterThanOrEqualTo(2);
     assertThat(backoffs.get(backoffs.size() - 1)).as("backoff grows: %s", backoffs)
         .isGreaterThan(backoffs.get(0));
@@ -65,7 +69,6 @@ public class PortThiefScenario {
   }
 
   private static List<SupervisorEvent> since(SupervisedTemporal temporal, int from) {
-    List<SupervisorEvent> all = temporal.events().snapshot();
-    return all.subList(Math.min(from, all.size()), all.size());
+    return temporal.events().since(from);
   }
 }

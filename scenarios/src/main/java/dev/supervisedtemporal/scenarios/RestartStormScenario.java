@@ -48,7 +48,7 @@ public class RestartStormScenario {
       assertThat(supervisor.state()).isEqualTo(SupervisorState.GAVE_UP);
       assertThat(supervisor.restartCount()).isEqualTo(LIMIT);
       Thread.sleep(supervisor.policy().checkInterval().multipliedBy(3).toMillis());
-      assertThat(manager.events().snapshot().subList(from, manager.events().size()))
+      assertThat(manager.events().since(from))
           .noneMatch(e -> e.type() == SupervisorEventType.RESTART_ATTEMPT);
       assertThat(manager.isRunning()).isFalse();
       KeyTiming.publish(reporter, "gave up after " + LIMIT + " restarts in the window, with "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * Starts {@code temporal server start-dev} from the Temporal CLI on loopback.
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class CliBackend implements ServerBackend {
 
   private final Path binary;
+  private final IntSupplier auxiliaryPorts;
   private volatile Optional<String> version;
 
   /**
@@ -32,12 +34,18 @@ public final class CliBackend implements ServerBackend {
    * @throws IllegalArgumentException when the path is not an executable file
    */
   public CliBackend(Path binary) {
+    this(binary, FreePorts::pick);
+  }
+
+  /** A backend that takes its HTTP and metrics ports from {@code auxiliaryPorts} (tests). */
+  CliBackend(Path binary, IntSupplier auxiliaryPorts) {
     if (binary == null || !Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
       throw new IllegalArgumentException("cliPath = '" + binary + "' is not an executable file; "
           + "accepted: the path of a Temporal CLI binary (scripts/install-temporal-cli installs "
           + "one under .tools/bin/temporal)");
     }
     this.binary = binary.toAbsolutePath();
+    this.auxiliaryPorts = auxiliaryPorts;
   }
 
   /** The binary this backend runs. */
@@ -66,8 +74,8 @@ public final class CliBackend implements ServerBackend {
         "--ip", "127.0.0.1",
         "--port", Integer.toString(spec.port()),
         // Both default to random ports already; naming them keeps every port one we chose.
-        "--http-port", Integer.toString(FreePorts.pick()),
-        "--metrics-port", Integer.toString(FreePorts.pick()),
+        "--http-port", Integer.toString(auxiliaryPorts.getAsInt()),
+        "--metrics-port", Integer.toString(auxiliaryPorts.getAsInt()),
         "--namespace", spec.namespace(),
         "--log-level", spec.options().logLevel()));
     if (spec.persistent()) {
@@ -100,10 +108,20 @@ public final class CliBackend implements ServerBackend {
 
   @Override
   public boolean exitedBecausePortInUse(int exitCode, List<String> logTail) {
-    // "Error: can't set frontend port P: listen tcp 127.0.0.1:P: bind: address already in use";
-    // a collision on the HTTP or metrics port is a plain failure: the next start picks new ones.
+    // "Error: can't set frontend port P: listen tcp 127.0.0.1:P: bind: address already in use"
     return exitCode != 0 && logTail.stream().map(l -> l.toLowerCase(Locale.ROOT))
         .anyMatch(l -> l.contains("frontend port") && l.contains("address already in use"));
+  }
+
+  @Override
+  public boolean exitedBecauseAuxiliaryPortInUse(int exitCode, List<String> logTail) {
+    // "can't set frontend HTTP port P: ... address already in use", "can't set metrics port P:
+    // ...", or, when the port was taken between the CLI's own check and its bind, "failed
+    // listening for HTTP API ...". Each command picks new HTTP and metrics ports.
+    return exitCode != 0 && logTail.stream().map(l -> l.toLowerCase(Locale.ROOT))
+        .anyMatch(l -> l.contains("failed listening for http api")
+            || ((l.contains("frontend http port") || l.contains("metrics port"))
+                && l.contains("address already in use")));
   }
 
   private Optional<String> readVersion() {

@@ -32,6 +32,18 @@ public interface ServerBackend {
    */
   boolean exitedBecausePortInUse(int exitCode, List<String> logTail);
 
+  /**
+   * Whether a process that exited before it was ready failed because another port it binds (not
+   * the gRPC port: e.g. an HTTP or metrics port) was taken. Such ports are picked anew for every
+   * command, so the manager simply tries again; the default says no.
+   *
+   * @param exitCode the process's exit code
+   * @param logTail the last lines the process wrote
+   */
+  default boolean exitedBecauseAuxiliaryPortInUse(int exitCode, List<String> logTail) {
+    return false;
+  }
+
   /** Prepares anything slow that the first start needs (e.g. a class-data archive); idempotent. */
   default void prepare() {}
 }
