@@ -810,6 +810,7 @@ public final class TemporalManager implements AutoCloseable {
       }
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(backendKind, cliPath, target, fastStart);
+      HostRequirements.check(chosen.ownsProcess());
       if (dir == null) {
         try {
           dir = Files.createTempDirectory("supervised-temporal-", PosixFilePermissions
