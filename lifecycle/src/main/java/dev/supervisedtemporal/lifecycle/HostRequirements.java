@@ -51,10 +51,11 @@ final class HostRequirements {
       missing.add("/proc (process identity and port ownership)");
     }
     if (!setsid) {
-      missing.add("setsid on PATH (util-linux: each server in its own process group)");
+      missing.add(
+          "setsid (util-linux, in /usr/bin or /bin: each server in its own process group)");
     }
     if (!setpriv) {
-      missing.add("setpriv on PATH (util-linux: servers die with this JVM)");
+      missing.add("setpriv (util-linux, in /usr/bin or /bin: servers die with this JVM)");
     }
     return missing;
   }

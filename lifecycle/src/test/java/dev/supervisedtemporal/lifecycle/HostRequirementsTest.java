@@ -21,8 +21,8 @@ class HostRequirementsTest {
     assertThat(HostRequirements.missingPlatform("Mac OS X", path -> false, false, false))
         .containsExactly("Linux (the library is Linux-only)",
             "/proc (process identity and port ownership)",
-            "setsid on PATH (util-linux: each server in its own process group)",
-            "setpriv on PATH (util-linux: servers die with this JVM)");
+            "setsid (util-linux, in /usr/bin or /bin: each server in its own process group)",
+            "setpriv (util-linux, in /usr/bin or /bin: servers die with this JVM)");
   }
 
   @Test

@@ -64,6 +64,8 @@ class ReadOnlyCacheIT {
           .singleElement().asString()
           .contains("cannot create the cache directory " + cacheDir)
           .contains("without a class-data archive (slower)");
+      lines.stream().filter(l -> l.contains("supervised.temporal.cache-dir"))
+          .forEach(l -> System.out.println("[read-only cache] " + l));
 
       List<String> cmdline = cmdline(serverPid);
       String classPath = cmdline.get(cmdline.indexOf("-cp") + 1);
