@@ -803,6 +803,8 @@ public final class TemporalManager implements AutoCloseable {
         throw new IllegalArgumentException("target = '" + target + "' is only used with backend "
             + "= external; accepted: no target, or backend(BackendKind.EXTERNAL)");
       }
+      HostRequirements.check(backend != null ? backend.ownsProcess()
+          : backendKind != BackendKind.EXTERNAL);
       boolean owns = stateDir == null;
       Path dir = stateDir;
       if (dir != null) {
@@ -810,7 +812,6 @@ public final class TemporalManager implements AutoCloseable {
       }
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(backendKind, cliPath, target, fastStart);
-      HostRequirements.check(chosen.ownsProcess());
       if (dir == null) {
         try {
           dir = Files.createTempDirectory("supervised-temporal-", PosixFilePermissions
