@@ -34,6 +34,8 @@ public final class EmbeddedBackend implements ServerBackend {
       "dev.supervisedtemporal.lifecycle.backend.EmbeddedServerMain";
   /** {@code EmbeddedServerMain.EXIT_PORT_IN_USE}: the port was taken. */
   static final int EXIT_PORT_IN_USE = 98;
+  /** {@code EmbeddedServerMain.TIME_SKIPPING_FLAG}: the launcher's argument for time skipping. */
+  static final String TIME_SKIPPING_FLAG = "--time-skipping";
   private static final Object PREPARE_LOCK = new Object();
   /** One server jar per JVM, shared by every embedded backend. */
   private static EmbeddedServerJar serverJar;
