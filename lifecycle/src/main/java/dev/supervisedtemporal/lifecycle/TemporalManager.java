@@ -918,6 +918,8 @@ public final class TemporalManager implements AutoCloseable {
         throw new IllegalArgumentException("target = '" + target + "' is only used with backend "
             + "= external; accepted: no target, or backend(BackendKind.EXTERNAL)");
       }
+      HostRequirements.check(backend != null ? backend.ownsProcess()
+          : backendKind != BackendKind.EXTERNAL);
       boolean owns = stateDir == null;
       Path dir = stateDir;
       if (dir != null) {

@@ -3,9 +3,6 @@ package dev.supervisedtemporal.lifecycle.backend;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,25 +10,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the Temporal Java test server in a child JVM through {@link EmbeddedServerMain}.
+ * Starts the Temporal Java test server in a child JVM that runs one self-contained jar alone.
  *
- * <p>The child's class path is a small launcher jar (written once to the cache directory) plus
- * the jar entries of this JVM's class path. With fast start on, the child runs with
- * {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} and an AppCDS archive that one training run
- * writes, keyed by class path and JDK, in the cache directory.
+ * <p>The child's class path is exactly one jar, {@link EmbeddedServerJar}: the pinned test
+ * server, its dependencies and the launcher {@code EmbeddedServerMain} (module
+ * {@code supervised-temporal-embedded-server}). Nothing of this JVM's class path enters it, so
+ * the user's Temporal SDK, grpc and protobuf versions never meet the server's. With fast start
+ * on, the child runs with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} and an AppCDS archive
+ * that one training run writes into the cache directory, keyed by that jar and the JDK: trained
+ * once per machine and version, shared by every project. Without a writable cache the server
+ * still starts, from a jar unpacked for this JVM only and without an archive (slower), and one
+ * log line says why.
  */
 public final class EmbeddedBackend implements ServerBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBackend.class);
-  private static final String LAUNCHER = EmbeddedServerMain.class.getName();
+  /** The launcher's main class inside the server jar (module embedded-server). */
+  private static final String LAUNCHER =
+      "dev.supervisedtemporal.lifecycle.backend.EmbeddedServerMain";
+  /** {@code EmbeddedServerMain.EXIT_PORT_IN_USE}: the port was taken. */
+  static final int EXIT_PORT_IN_USE = 98;
+  /** {@code EmbeddedServerMain.TIME_SKIPPING_FLAG}: the launcher's argument for time skipping. */
+  static final String TIME_SKIPPING_FLAG = "--time-skipping";
   private static final Object PREPARE_LOCK = new Object();
+  /** One server jar per JVM, shared by every embedded backend. */
+  private static EmbeddedServerJar serverJar;
+  /** Why the cache is not used, or null; logged once per JVM. */
+  private static String noCache;
+  private static boolean noCacheLogged;
 
   private final boolean fastStart;
   private final Path javaExecutable;
@@ -56,20 +66,34 @@ public final class EmbeddedBackend implements ServerBackend {
 
   @Override
   public Optional<String> version() {
-    return Optional.ofNullable(
-        io.temporal.internal.testservice.TestServicesStarter.class.getPackage()
-            .getImplementationVersion());
+    return Optional.of(EmbeddedServerJar.temporalVersion(EmbeddedBackend.class.getClassLoader()));
   }
 
   @Override
   public void prepare() {
     synchronized (PREPARE_LOCK) {
+      if (serverJar == null) {
+        serverJar = EmbeddedServerJar.locate(CacheDir.location(), EmbeddedBackend::noteNoCache);
+      }
       if (classPath == null) {
-        classPath = buildClassPath();
+        classPath = List.of(serverJar.path().toString());
       }
       if (fastStart && archive == null) {
         archive = ensureArchive();
       }
+      if (noCache != null && !noCacheLogged) {
+        noCacheLogged = true;
+        LOG.warn("{}: the embedded server starts {}without a class-data archive (slower); set "
+            + "supervised.temporal.cache-dir to a writable folder to cache both", noCache,
+            serverJar.cached() ? "" : "from a jar unpacked for this JVM only (" + serverJar.path()
+                + ") and ");
+      }
+    }
+  }
+
+  private static void noteNoCache(String why) {
+    if (noCache == null) {
+      noCache = why;
     }
   }
 
@@ -84,14 +108,14 @@ public final class EmbeddedBackend implements ServerBackend {
     command.add(Integer.toString(spec.port()));
     command.add(Long.toString(ProcessHandle.current().pid()));
     if (spec.options().timeSkipping()) {
-      command.add(EmbeddedServerMain.TIME_SKIPPING_FLAG);
+      command.add(TIME_SKIPPING_FLAG);
     }
     return command;
   }
 
   @Override
   public boolean exitedBecausePortInUse(int exitCode, List<String> logTail) {
-    return exitCode == EmbeddedServerMain.EXIT_PORT_IN_USE;
+    return exitCode == EXIT_PORT_IN_USE;
   }
 
   private List<String> jvm(List<String> extraFlags) {
@@ -112,25 +136,30 @@ public final class EmbeddedBackend implements ServerBackend {
   }
 
   private Path ensureArchive() {
-    // The JVM ignores an archive whose class-path jars changed size or time since it was
-    // written, so both are part of the key: a rebuilt jar means a new training run.
-    StringBuilder stamp = new StringBuilder();
-    for (String entry : classPath) {
-      try {
-        Path jar = Path.of(entry);
-        stamp.append(entry).append('|').append(Files.size(jar)).append('|')
-            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-      } catch (IOException e) {
-        stamp.append(entry).append("|?\n");
-      }
+    // Keyed by the server jar (its content key is in its name) and the JDK. The JVM also ignores
+    // an archive whose jar changed size or time since it was written, so both are in the key:
+    // a jar unpacked anew means a new training run.
+    if (!serverJar.cached()) {
+      return null; // a jar that lives as long as this JVM is not worth a training run
     }
-    String key = CacheDir.sha256(CacheDir.utf8(stamp.toString()),
+    Path jar = serverJar.path();
+    String stamp;
+    try {
+      stamp = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
+    } catch (IOException e) {
+      stamp = jar + "|?";
+    }
+    String key = CacheDir.sha256(CacheDir.utf8(stamp),
         CacheDir.utf8(System.getProperty("java.home")),
         CacheDir.utf8(System.getProperty("java.vm.version")));
-    Path dir = CacheDir.resolve().resolve("cds");
-    Path target = dir.resolve("embedded-" + key + ".jsa");
+    Path cacheDir = CacheDir.location();
+    Path dir = cacheDir.resolve("cds");
+    Path target = dir.resolve("embedded-" + serverJar.key() + "-" + key + ".jsa");
     if (Files.isRegularFile(target)) {
       return target;
+    }
+    if (CacheDir.writable(cacheDir, EmbeddedBackend::noteNoCache).isEmpty()) {
+      return null;
     }
     try {
       Files.createDirectories(dir);
@@ -157,8 +186,9 @@ public final class EmbeddedBackend implements ServerBackend {
         return null;
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      LOG.info("wrote class-data archive {} in {} ms", target,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+      LOG.info("trained the embedded server's class-data archive in {} ms, once for this machine,"
+          + " server jar and JDK: {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+          target);
       return target;
     } catch (IOException e) {
       LOG.warn("cannot write a class-data archive; starting without one", e);
@@ -166,63 +196,6 @@ public final class EmbeddedBackend implements ServerBackend {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
-    }
-  }
-
-  private static List<String> buildClassPath() {
-    List<String> entries = new ArrayList<>();
-    entries.add(launcherJar().toString());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      // Directories would make the class-data archive unusable, and this project's own jars
-      // change with every build; the server needs neither (the launcher jar has its main).
-      Path path = Path.of(entry);
-      if (entry.endsWith(".jar") && Files.isRegularFile(path)
-          && !path.getFileName().toString().startsWith("supervised-temporal-")) {
-        entries.add(entry);
-      }
-    }
-    // A fat jar holds the server too: keep whatever jar the test server itself came from.
-    try {
-      String server = Path.of(io.temporal.internal.testservice.TestServicesStarter.class
-          .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-      if (!entries.contains(server)) {
-        entries.add(server);
-      }
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      LOG.debug("cannot locate the test server's jar", e);
-    }
-    return entries;
-  }
-
-  private static Path launcherJar() {
-    String resource = LAUNCHER.replace('.', '/') + ".class";
-    byte[] bytes;
-    try (InputStream in = EmbeddedBackend.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("cannot find " + resource + " on the class path");
-      }
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Path jar = CacheDir.resolve().resolve("launcher-" + CacheDir.sha256(bytes) + ".jar");
-    if (Files.isRegularFile(jar)) {
-      return jar;
-    }
-    try {
-      Path temp = Files.createTempFile(jar.getParent(), "launcher", ".tmp");
-      Manifest manifest = new Manifest();
-      manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-      try (OutputStream file = Files.newOutputStream(temp);
-          JarOutputStream out = new JarOutputStream(file, manifest)) {
-        out.putNextEntry(new JarEntry(resource));
-        out.write(bytes);
-        out.closeEntry();
-      }
-      Files.move(temp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return jar;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the launcher jar " + jar, e);
     }
   }
 }

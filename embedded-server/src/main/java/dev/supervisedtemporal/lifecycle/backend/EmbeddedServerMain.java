@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * starts, checks itself once and exits normally, so that an AppCDS archive can be written at
  * exit.
  *
- * <p>This class is copied into a jar of its own at run time: it must use nothing of this project
- * but itself.
+ * <p>This class runs alone from the self-contained jar of the embedded-server module: it must use
+ * nothing of this project but itself.
  */
 public final class EmbeddedServerMain {
 
