@@ -1,6 +1,8 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.chaos.workload.WorkloadEvent;
+import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.io.IOException;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one test class's timing events to {@code <build-dir>/supervised-temporal/events/<class>.jsonl}:
- * RUN_META, SERVER_READY, the supervisor's events, LEAKs, and SCENARIO_RESULT last.
+ * RUN_META, SERVER_READY, the supervisor's events, workload runs, LEAKs, and SCENARIO_RESULT last.
  */
 final class ClassTimingEvents {
 
@@ -53,6 +55,11 @@ final class ClassTimingEvents {
       }
       while (c < chaos.size()) {
         write(w, chaos.get(c++));
+      }
+      for (WorkloadVerdict workload : session.workloads()) {
+        for (WorkloadEvent e : workload.timingEvents()) {
+          w.write(e.type(), e.nanoTime(), e.at(), e.fields());
+        }
       }
       Resources cost = session.resources();
       if (cost != null) {
