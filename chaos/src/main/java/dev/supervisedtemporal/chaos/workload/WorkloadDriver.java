@@ -8,10 +8,15 @@ import dev.supervisedtemporal.chaos.FaultOutcome;
 import dev.supervisedtemporal.chaos.ScheduledFault;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.TimeoutFailure;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +41,17 @@ final class WorkloadDriver<R> {
 
   /** Extra wait after the last unit's timeout before its outcome is declared TIMED_OUT. */
   private static final Duration GRACE = Duration.ofSeconds(10);
+  /** The pause before reading a result again after a transport error. */
+  private static final Duration REREAD_PAUSE = Duration.ofMillis(200);
+  /** How long the final read of the units without a known outcome may take in all. */
+  private static final Duration FINAL_READ = Duration.ofSeconds(30);
   private static final Duration SHUTDOWN = Duration.ofSeconds(30);
 
   private final Workload<R> workload;
   private final WorkflowClient client;
   private final Chaos chaos;
   private final Map<Integer, Slot> slots = new ConcurrentSkipListMap<>();
+  private ScheduledExecutorService rereads;
 
   WorkloadDriver(Workload<R> workload, WorkflowClient client, Chaos chaos) {
     this.workload = workload;
@@ -50,6 +62,7 @@ final class WorkloadDriver<R> {
   WorkloadHistory run() throws InterruptedException {
     long t0 = System.nanoTime();
     Instant wall0 = Instant.now();
+    rereads = Executors.newSingleThreadScheduledExecutor(named("reread"));
     ExecutorService starters = Executors.newCachedThreadPool(named("start"));
     ExecutorService nemesis = workload.schedule == null ? null
         : Executors.newSingleThreadExecutor(named("faults"));
@@ -71,8 +84,10 @@ final class WorkloadDriver<R> {
         }
       }
       awaitOutcomes();
+      finalRead();
     } finally {
       stop(starters);
+      stop(rereads);
       if (nemesis != null) {
         stop(nemesis);
       }
@@ -144,19 +159,95 @@ final class WorkloadDriver<R> {
       slot.finish(UnitOutcome.REJECTED, null, describe(e));
       return;
     }
+    read(slot, stub);
+  }
+
+  /**
+   * Reads the unit's result; a transport error (the server is down or restarting) is not an
+   * outcome: the result is read again until the unit timeout.
+   */
+  private void read(Slot slot, WorkflowStub stub) {
+    long left = workload.unitTimeout.toNanos() - (System.nanoTime() - slot.startNanos);
+    if (left <= 0) {
+      slot.finish(UnitOutcome.TIMED_OUT, null, "no result within " + workload.unitTimeout
+          + (slot.lastError.isEmpty() ? "" : "; last read failed: " + slot.lastError));
+      return;
+    }
     try {
-      long left = workload.unitTimeout.toNanos() - (System.nanoTime() - slot.startNanos);
-      CompletableFuture<R> result = stub.getResultAsync(Math.max(1, left), TimeUnit.NANOSECONDS,
+      CompletableFuture<R> result = stub.getResultAsync(left, TimeUnit.NANOSECONDS,
           workload.resultType);
       result.whenComplete((value, error) -> {
         if (error == null) {
           slot.finish(UnitOutcome.COMPLETED, value, "");
+        } else if (isTransient(error)) {
+          slot.rereads++;
+          slot.lastError = describe(error);
+          reread(slot, stub);
         } else {
           slot.finish(classify(error), null, describe(error));
         }
       });
     } catch (RuntimeException e) {
-      slot.finish(classify(e), null, describe(e));
+      if (isTransient(e)) {
+        slot.lastError = describe(e);
+        reread(slot, stub);
+      } else {
+        slot.finish(classify(e), null, describe(e));
+      }
+    }
+  }
+
+  private void reread(Slot slot, WorkflowStub stub) {
+    try {
+      rereads.schedule(() -> read(slot, stub), REREAD_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      slot.finish(UnitOutcome.TIMED_OUT, null, "the run ended before the result was known; "
+          + "last read failed: " + slot.lastError);
+    }
+  }
+
+  /**
+   * Asks the server, over a connection of its own (the user's may still be backing off), about
+   * every accepted unit whose outcome is not known: one the server no longer knows is LOST; for
+   * the others the final status is noted.
+   */
+  private void finalRead() {
+    List<Slot> unknown = slots.values().stream()
+        .filter(s -> s.outcome == UnitOutcome.TIMED_OUT && !s.workflowId.isEmpty())
+        .collect(Collectors.toList());
+    if (unknown.isEmpty()) {
+      return;
+    }
+    WorkflowServiceStubs own = WorkflowServiceStubs.newServiceStubs(
+        client.getWorkflowServiceStubs().getOptions());
+    try {
+      long deadline = System.nanoTime() + FINAL_READ.toNanos();
+      for (Slot slot : unknown) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          slot.note("final read: not done within " + FINAL_READ);
+          continue;
+        }
+        try {
+          DescribeWorkflowExecutionResponse state = own.blockingStub()
+              .withDeadlineAfter(Math.min(left, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS)
+              .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(client.getOptions().getNamespace())
+                  .setExecution(WorkflowExecution.newBuilder().setWorkflowId(slot.workflowId))
+                  .build());
+          slot.note("final read: " + state.getWorkflowExecutionInfo().getStatus().name()
+              .replace("WORKFLOW_EXECUTION_STATUS_", ""));
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+            slot.lose("final read: the server does not know the workflow");
+          } else {
+            slot.note("final read failed: " + e.getStatus().getCode());
+          }
+        }
+      }
+    } finally {
+      own.shutdownNow();
+      own.awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
@@ -213,6 +304,23 @@ final class WorkloadDriver<R> {
         .mapToLong(ChaosEvent::nanoTime).findFirst().orElse(healed);
     return new FaultWindow(f.faultId(), f.planned().kind(), injected, Math.max(injected, healed),
         Math.max(healed, recovered));
+  }
+
+  /** Whether reading a result failed for a reason that says nothing about the workflow. */
+  static boolean isTransient(Throwable error) {
+    Throwable c = error;
+    for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) {
+      if (c instanceof WorkflowFailedException) {
+        return false;
+      }
+      if (c instanceof StatusRuntimeException) {
+        Status.Code code = ((StatusRuntimeException) c).getStatus().getCode();
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+            || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.ABORTED
+            || code == Status.Code.UNKNOWN || code == Status.Code.INTERNAL;
+      }
+    }
+    return false;
   }
 
   static UnitOutcome classify(Throwable error) {
@@ -273,9 +381,22 @@ final class WorkloadDriver<R> {
     volatile UnitOutcome outcome;
     volatile Object result;
     volatile String error = "";
+    volatile String lastError = "";
+    volatile int rereads;
 
     Slot(int index) {
       this.index = index;
+    }
+
+    /** Adds what the final read saw to the error. */
+    synchronized void note(String text) {
+      error = error.isEmpty() ? text : error + "; " + text;
+    }
+
+    /** The final read found the workflow gone. */
+    synchronized void lose(String text) {
+      outcome = UnitOutcome.LOST;
+      note(text);
     }
 
     synchronized void finish(UnitOutcome how, Object value, String why) {
