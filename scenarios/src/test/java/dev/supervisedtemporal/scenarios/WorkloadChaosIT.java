@@ -53,7 +53,7 @@ class WorkloadChaosIT {
         .isEqualTo(PaymentsUnderChaosFixture.SCHEDULE.plan(14))
         .isNotEqualTo(ChaosSchedule.seeded(PaymentsUnderChaosFixture.SEED + 1)
             .fault(FaultKind.KILL, 2).fault(FaultKind.TERMINATE, 1).fault(FaultKind.SUSPEND, 1)
-            .every(Duration.ofSeconds(2)).jitter(Duration.ofMillis(500)).plan(14));
+            .every(Duration.ofSeconds(3)).jitter(Duration.ofMillis(500)).plan(14));
   }
 
   @Test

@@ -43,6 +43,12 @@ final class WorkloadDriver<R> {
   private static final Duration GRACE = Duration.ofSeconds(10);
   /** The pause before reading a result again after a transport error. */
   private static final Duration REREAD_PAUSE = Duration.ofMillis(200);
+  /**
+   * The longest single result read: the SDK retries a failed long poll inside one read with a
+   * backoff that grows to a minute, which would hide a result that is long there; a fresh read
+   * starts with a fresh backoff.
+   */
+  private static final Duration READ_SLICE = Duration.ofSeconds(5);
   /** How long the final read of the units without a known outcome may take in all. */
   private static final Duration FINAL_READ = Duration.ofSeconds(30);
   private static final Duration SHUTDOWN = Duration.ofSeconds(30);
@@ -174,11 +180,14 @@ final class WorkloadDriver<R> {
       return;
     }
     try {
-      CompletableFuture<R> result = stub.getResultAsync(left, TimeUnit.NANOSECONDS,
+      long slice = Math.min(left, READ_SLICE.toNanos());
+      CompletableFuture<R> result = stub.getResultAsync(slice, TimeUnit.NANOSECONDS,
           workload.resultType);
       result.whenComplete((value, error) -> {
         if (error == null) {
           slot.finish(UnitOutcome.COMPLETED, value, "");
+        } else if (slice < left && timedOut(error)) {
+          read(slot, stub);
         } else if (isTransient(error)) {
           slot.rereads++;
           slot.lastError = describe(error);
@@ -304,6 +313,17 @@ final class WorkloadDriver<R> {
         .mapToLong(ChaosEvent::nanoTime).findFirst().orElse(healed);
     return new FaultWindow(f.faultId(), f.planned().kind(), injected, Math.max(injected, healed),
         Math.max(healed, recovered));
+  }
+
+  /** Whether a read ended because its own timeout passed (the workflow may still be running). */
+  static boolean timedOut(Throwable error) {
+    Throwable c = error;
+    for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) {
+      if (c instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether reading a result failed for a reason that says nothing about the workflow. */

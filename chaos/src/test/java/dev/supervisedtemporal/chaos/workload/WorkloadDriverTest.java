@@ -48,4 +48,11 @@ class WorkloadDriverTest {
     assertThat(WorkloadDriver.isTransient(new StatusRuntimeException(Status.NOT_FOUND))).isFalse();
     assertThat(WorkloadDriver.isTransient(new TimeoutException("late"))).isFalse();
   }
+
+  @Test
+  void aReadThatRanOutOfItsSliceIsToldApart() {
+    assertThat(WorkloadDriver.timedOut(new CompletionException(new TimeoutException("slice"))))
+        .isTrue();
+    assertThat(WorkloadDriver.timedOut(new StatusRuntimeException(Status.UNAVAILABLE))).isFalse();
+  }
 }
