@@ -3,6 +3,8 @@ package dev.supervisedtemporal.extension;
 import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.ChaosEvent;
 import dev.supervisedtemporal.lifecycle.EventLog;
+import dev.supervisedtemporal.chaos.workload.WorkloadEvent;
+import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one test class's timing events to {@code <build-dir>/supervised-temporal/events/<class>.jsonl}
  * as they happen: RUN_META when the class's server is created, SERVER_READY, every supervisor
- * and chaos event the moment it is published, then RESOURCES, LEAKs and SCENARIO_RESULT last.
+ * and chaos event the moment it is published, workload runs as they end, then RESOURCES, LEAKs and SCENARIO_RESULT last.
  *
  * <p>Writing as events happen keeps the file complete while the manager's event log keeps only
  * recent ticks in memory. An I/O failure is logged once, never thrown, so that it cannot fail a
@@ -121,6 +123,16 @@ final class ClassTimingEvents {
       LOG.warn("cannot close the timing events of {}", scenario, e);
     }
     return broken ? null : writer.file();
+  }
+
+  /** Writes a workload run's units, checks and verdict once the run has ended. */
+  void workload(WorkloadVerdict verdict) {
+    if (!following) {
+      return;
+    }
+    for (WorkloadEvent e : verdict.timingEvents()) {
+      guard(() -> writer.write(e.type(), e.nanoTime(), e.at(), e.fields()));
+    }
   }
 
   /** Runs one write; the first failure is logged and ends writing, never thrown. */

@@ -2,6 +2,7 @@ package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.Supervisor;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
@@ -42,6 +43,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private final long createdNanos = System.nanoTime();
   private final List<ProcessIdentity> servers = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
+  private final List<WorkloadVerdict> workloads = new CopyOnWriteArrayList<>();
   private final SupervisorEvents.Registration restartWatch;
   private final SupervisedTemporal handle;
 
@@ -210,6 +212,19 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   List<ChaosEvent> chaosEvents() {
     Chaos c = chaos;
     return c == null ? List.of() : c.events().snapshot();
+  }
+
+  /** Keeps a workload run's verdict for this class's timing events. */
+  void recordWorkload(WorkloadVerdict verdict) {
+    workloads.add(verdict);
+    if (timing != null) {
+      timing.workload(verdict);
+    }
+  }
+
+  /** The workload runs of this class, oldest first. */
+  List<WorkloadVerdict> workloads() {
+    return List.copyOf(workloads);
   }
 
   /** Heals every fault still open; a failure to heal is logged, never thrown. */

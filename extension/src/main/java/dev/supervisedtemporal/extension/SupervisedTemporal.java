@@ -1,6 +1,8 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.chaos.Chaos;
+import dev.supervisedtemporal.chaos.workload.Workload;
+import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.lifecycle.HealthReport;
 import dev.supervisedtemporal.lifecycle.ProbeDepth;
 import dev.supervisedtemporal.lifecycle.Supervisor;
@@ -108,6 +110,24 @@ public final class SupervisedTemporal {
    */
   public Chaos chaos() {
     return session.chaos();
+  }
+
+  /**
+   * Runs your workload with {@link #workflowClient()} while its fault schedule hits this server
+   * through {@link #chaos()}, and returns the checked verdict. The run's units, checks and verdict
+   * become timing events of this class ({@code WORKLOAD_UNIT}, {@code WORKLOAD_CHECK},
+   * {@code WORKLOAD_VERDICT}), which the report draws next to the faults and supervisor events.
+   *
+   * <pre>{@code
+   * temporal.run(Workload.of("payments", String.class, starter).rate(20)
+   *     .duration(Duration.ofSeconds(30)).faults(ChaosSchedule.seeded(7).faults(FaultKind.KILL)))
+   *     .assertPassed();
+   * }</pre>
+   */
+  public WorkloadVerdict run(Workload<?> workload) throws InterruptedException {
+    WorkloadVerdict verdict = workload.run(workflowClient(), chaos());
+    session.recordWorkload(verdict);
+    return verdict;
   }
 
   /**

@@ -396,6 +396,11 @@ public final class TemporalManager implements AutoCloseable {
     return backend;
   }
 
+  /** Whether the server was asked to keep its data in a file (CLI backend), so it survives a kill. */
+  public boolean persistent() {
+    return persistent;
+  }
+
   /** The private state directory: lock, pid file, log, database. */
   public Path stateDir() {
     return stateDir;

@@ -110,6 +110,8 @@ final class HtmlRenderer {
     }
     sb.append(histogram.isEmpty() ? "" : histogram.render());
 
+    sb.append(WorkloadChart.section(report.workloads()));
+
     sb.append("<h2>Metrics per scenario × backend × policy × fault kind</h2>\n");
     sb.append("<table><tr><th class=\"l\">group</th><th class=\"l\">metric</th><th>n</th><th>mean</th>"
         + "<th>p50</th><th>p95</th><th>p99</th><th>max</th></tr>\n");

@@ -41,7 +41,8 @@ final class MetricCalculator {
       }
     }
     return new TimingReport(TimingReport.SCHEMA_VERSION, generatedAt, List.copyOf(calc.runs),
-        List.copyOf(faultGroups), List.copyOf(costGroups), compare(faultGroups, costGroups));
+        List.copyOf(faultGroups), List.copyOf(costGroups), compare(faultGroups, costGroups),
+        WorkloadTimelines.of(files));
   }
 
   private void add(EventFile f) {

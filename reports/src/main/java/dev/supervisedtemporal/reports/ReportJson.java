@@ -87,6 +87,7 @@ final class ReportJson {
       comparisons.add(m);
     }
     root.put("comparisons", comparisons);
+    root.put("workloads", WorkloadJson.toJson(report.workloads()));
     return root;
   }
 
@@ -148,7 +149,7 @@ final class ReportJson {
           str(m, "basePolicy"), str(m, "otherPolicy"), List.copyOf(rows)));
     }
     return new TimingReport((int) version, str(root, "generatedAt"), List.copyOf(runs), List.copyOf(groups),
-        List.copyOf(costs), List.copyOf(comparisons));
+        List.copyOf(costs), List.copyOf(comparisons), WorkloadJson.fromJson(root.get("workloads")));
   }
 
   private static Map<String, Object> key(GroupKey k) {

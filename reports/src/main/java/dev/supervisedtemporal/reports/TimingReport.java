@@ -21,9 +21,17 @@ import java.util.List;
  * @param groups        timing metrics per scenario × backend × policy × fault kind
  * @param costs         cost metrics per scenario × backend × policy
  * @param comparisons   seed vs recommended on the same scenario, backend and fault kind
+ * @param workloads     the workload runs as timelines (units, faults, supervisor marks, verdict)
  */
 public record TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
-              List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons) {
+              List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons,
+              List<WorkloadTimeline> workloads) {
+
+  /** A report without workload runs. */
+  public TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
+      List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons) {
+    this(schemaVersion, generatedAt, runs, groups, costs, comparisons, List.of());
+  }
 
   /** The report schema version written by this code and the only one it reads. */
   public static final int SCHEMA_VERSION = 1;

@@ -18,7 +18,8 @@ public final class ScenarioCatalog {
       PidReuseScenario.class,
       StaleStateScenario.class,
       RestartStormScenario.class,
-      SeededChaosScenario.class);
+      SeededChaosScenario.class,
+      WorkloadChaosScenario.class);
 
   private ScenarioCatalog() {}
 }

@@ -1,0 +1,30 @@
+package dev.supervisedtemporal.chaos.workload;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+
+/**
+ * Starts one unit of a {@link Workload}, usually one workflow, and returns its stub once the
+ * server has accepted the start.
+ *
+ * <p>Give every index its own workflow id, so that a unit can be found again after a fault:
+ *
+ * <pre>{@code
+ * (index, client) -> {
+ *   PaymentWorkflow wf = client.newWorkflowStub(PaymentWorkflow.class, WorkflowOptions.newBuilder()
+ *       .setTaskQueue("payments").setWorkflowId("pay-" + index).build());
+ *   WorkflowClient.start(wf::pay, index);
+ *   return WorkflowStub.fromTyped(wf);
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface UnitStarter {
+
+  /**
+   * Starts unit {@code index} (from 0) with the client and returns its started stub.
+   *
+   * @throws Exception when the start was not accepted; the unit is then {@link UnitOutcome#REJECTED}
+   */
+  WorkflowStub start(int index, WorkflowClient client) throws Exception;
+}
