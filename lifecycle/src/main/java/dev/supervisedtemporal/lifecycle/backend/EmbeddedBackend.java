@@ -84,6 +84,18 @@ public final class EmbeddedBackend implements ServerBackend {
   }
 
   @Override
+  public boolean supportsStandby() {
+    return true;
+  }
+
+  @Override
+  public Optional<List<String>> standbyCommand(LaunchSpec spec) {
+    List<String> command = command(spec);
+    command.add(EmbeddedServerMain.STANDBY_FLAG);
+    return Optional.of(command);
+  }
+
+  @Override
   public boolean exitedBecausePortInUse(int exitCode, List<String> logTail) {
     return exitCode == EmbeddedServerMain.EXIT_PORT_IN_USE;
   }

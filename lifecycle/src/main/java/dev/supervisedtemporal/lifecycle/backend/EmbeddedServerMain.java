@@ -9,6 +9,7 @@ import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * real port once it listens, exits with {@value #EXIT_PORT_IN_USE} when the port is taken, and
  * exits on its own when its parent process changes (the host JVM died). With {@code --train} it
  * starts, checks itself once and exits normally, so that an AppCDS archive can be written at
- * exit.
+ * exit. With {@value #STANDBY_FLAG} it is a standby: it builds and warms the services, binds
+ * nothing, prints {@value #STANDBY_WARM} and waits for {@code BIND <port>} on stdin, then binds
+ * and serves like a normal start.
  *
  * <p>This class is copied into a jar of its own at run time: it must use nothing of this project
  * but itself.
@@ -36,14 +39,25 @@ public final class EmbeddedServerMain {
   /** The exit code for bad arguments. */
   public static final int EXIT_USAGE = 64;
 
+  /** The argument that makes the launcher a standby: warm, unbound, awaiting a bind command. */
+  public static final String STANDBY_FLAG = "--standby";
+
+  /** The line a standby prints once it is warm, before it waits for its bind command. */
+  public static final String STANDBY_WARM = "supervised-temporal: standby warm";
+
+  /** The command a standby reads from its stdin, followed by the port to bind. */
+  public static final String BIND_COMMAND = "BIND ";
+
   static final String WORKFLOW_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
+
+  private static boolean parentWatched;
 
   private EmbeddedServerMain() {}
 
   /** Starts the server; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: EmbeddedServerMain <port> <parent-pid> [--train]");
+      System.err.println("usage: EmbeddedServerMain <port> <parent-pid> [--train|--standby]");
       System.exit(EXIT_USAGE);
     }
     int port = Integer.parseInt(args[0]);
@@ -51,6 +65,9 @@ public final class EmbeddedServerMain {
     boolean train = args.length > 2 && "--train".equals(args[2]);
 
     TestServicesStarter services = new TestServicesStarter(false, 0);
+    if (Arrays.asList(args).contains(STANDBY_FLAG)) {
+      port = awaitPromotion(services, parentPid);
+    }
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
@@ -103,7 +120,80 @@ public final class EmbeddedServerMain {
     }
   }
 
+  /**
+   * The standby's life before it serves: warms the services through in-process calls, binds no
+   * port, then blocks on stdin until {@code BIND <port>}; exits when stdin ends (its owner or
+   * the host JVM is gone) or the line is not a bind command.
+   */
+  private static int awaitPromotion(TestServicesStarter services, long parentPid)
+      throws IOException, InterruptedException {
+    watchParent(parentPid);
+    long began = System.nanoTime();
+    warmInProcess(services);
+    System.out.println(STANDBY_WARM + " in "
+        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began) + " ms, pid "
+        + ProcessHandle.current().pid());
+    System.out.flush();
+    java.io.BufferedReader in = new java.io.BufferedReader(
+        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.US_ASCII));
+    String line = in.readLine();
+    if (line == null || !line.startsWith(BIND_COMMAND)) {
+      System.out.println("supervised-temporal: standby " + ProcessHandle.current().pid()
+          + " dismissed (" + (line == null ? "stdin closed" : "'" + line + "'") + ")");
+      System.out.flush();
+      Runtime.getRuntime().halt(0);
+    }
+    int port = Integer.parseInt(line.substring(BIND_COMMAND.length()).trim());
+    System.out.println("supervised-temporal: standby " + ProcessHandle.current().pid()
+        + " promoted, binding 127.0.0.1:" + port);
+    return port;
+  }
+
+  /** Runs the calls a client makes first, in process, so that their classes are loaded. */
+  private static void warmInProcess(TestServicesStarter services) throws InterruptedException {
+    String name = "supervised-temporal-standby-" + ProcessHandle.current().pid();
+    io.grpc.inprocess.InProcessServerBuilder builder =
+        io.grpc.inprocess.InProcessServerBuilder.forName(name).directExecutor();
+    for (BindableService service : services.getServices()) {
+      builder.addService(service);
+    }
+    HealthStatusManager health = new HealthStatusManager();
+    health.setStatus(WORKFLOW_SERVICE, ServingStatus.SERVING);
+    builder.addService(health.getHealthService());
+    Server server = builder.build();
+    io.grpc.ManagedChannel channel = null;
+    try {
+      server.start();
+      channel = io.grpc.inprocess.InProcessChannelBuilder.forName(name).directExecutor().build();
+      for (int i = 0; i < 3; i++) {
+        io.grpc.health.v1.HealthGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(5, TimeUnit.SECONDS)
+            .check(io.grpc.health.v1.HealthCheckRequest.newBuilder()
+                .setService(WORKFLOW_SERVICE).build());
+        io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub stub =
+            io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(5, TimeUnit.SECONDS);
+        stub.getSystemInfo(
+            io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+        stub.describeNamespace(io.temporal.api.workflowservice.v1.DescribeNamespaceRequest
+            .newBuilder().setNamespace("default").build());
+      }
+    } catch (IOException | RuntimeException e) {
+      // Warming is an optimisation: a standby that could not warm still serves once bound.
+      System.out.println("supervised-temporal: standby warm-up failed, continuing: " + e);
+    } finally {
+      if (channel != null) {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
   private static void watchParent(long parentPid) {
+    if (parentWatched) {
+      return;
+    }
+    parentWatched = true;
     Thread watcher = new Thread(() -> {
       while (true) {
         long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
