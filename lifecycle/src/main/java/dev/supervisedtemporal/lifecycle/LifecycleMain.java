@@ -36,6 +36,7 @@ public final class LifecycleMain {
     BackendKind backend = BackendKind.EMBEDDED;
     Duration duration = Duration.ofSeconds(30);
     int rounds = 5;
+    boolean standby = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       try {
@@ -44,6 +45,7 @@ public final class LifecycleMain {
           case "--backend" -> backend = BackendKind.parse("--backend", args[++i]);
           case "--duration" -> duration = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--standby" -> standby = true;
           case "--help", "-h" -> {
             out.println(usage());
             return 0;
@@ -59,17 +61,21 @@ public final class LifecycleMain {
       err.println("error: --rounds = " + rounds + "; accepted: >= 1");
       return 2;
     }
+    if (standby && command.equals("measure")) {
+      return StandbyMeasure.run(backend, rounds, out);
+    }
     return command.equals("watch") ? watch(backend, duration, out) : measure(backend, rounds, out);
   }
 
   private static String usage() {
     return String.join("\n",
         "usage: LifecycleMain [watch|measure] [--backend embedded|cli|auto] [--duration 30s]"
-            + " [--rounds 5]",
+            + " [--rounds 5] [--standby]",
         "  watch    start a supervised server, kill it once, print the recovery, then keep it",
         "           up for --duration so that 'kill -9 <pid>' from another shell can be watched",
         "  measure  print medians of spawn->ready (fast start on/off) and kill->detected,",
-        "           kill->first RPC for the seed policy (x0.05) and the recommended policy");
+        "           kill->first RPC for the seed policy (x0.05) and the recommended policy;",
+        "           with --standby: kill -9 / SIGSTOP -> the user's client served, standby off vs on");
   }
 
   private static int watch(BackendKind backend, Duration duration, PrintStream out)

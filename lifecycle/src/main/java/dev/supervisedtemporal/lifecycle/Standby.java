@@ -10,6 +10,7 @@ import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -162,8 +163,28 @@ final class Standby {
   }
 
   StandbyStatus status() {
-    return new StandbyStatus(mode, identity().map(ProcessIdentity::pid).orElse(-1L), promotions,
+    long pid = identity().map(ProcessIdentity::pid).orElse(-1L);
+    return new StandbyStatus(mode, pid, pid > 0 && announcedWarm(pid), promotions,
         failedPromotions);
+  }
+
+  /** Whether the standby with this pid has written its warm line to the log. */
+  private boolean announcedWarm(long pid) {
+    String suffix = "pid " + pid;
+    try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+      long from = Math.max(0, file.length() - 16 * 1024);
+      byte[] bytes = new byte[(int) (file.length() - from)];
+      file.seek(from);
+      file.readFully(bytes);
+      for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith(EmbeddedServerMain.STANDBY_WARM) && line.strip().endsWith(suffix)) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot read {}", logFile, e);
+    }
+    return false;
   }
 
   /** KILL + CONT to the standby's group once its start time is verified, then reap it. */

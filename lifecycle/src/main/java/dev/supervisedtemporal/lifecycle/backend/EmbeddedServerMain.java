@@ -51,6 +51,10 @@ public final class EmbeddedServerMain {
   static final String WORKFLOW_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 
   private static boolean parentWatched;
+  private static io.grpc.netty.shaded.io.netty.channel.EventLoopGroup standbyBoss;
+  private static io.grpc.netty.shaded.io.netty.channel.EventLoopGroup standbyWorker;
+  private static Class<? extends io.grpc.netty.shaded.io.netty.channel.ServerChannel>
+      standbyChannelType;
 
   private EmbeddedServerMain() {}
 
@@ -71,6 +75,10 @@ public final class EmbeddedServerMain {
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    if (standbyWorker != null) {
+      builder.channelType(standbyChannelType).bossEventLoopGroup(standbyBoss)
+          .workerEventLoopGroup(standbyWorker);
+    }
     for (BindableService service : services.getServices()) {
       builder.addService(service);
     }
@@ -129,7 +137,7 @@ public final class EmbeddedServerMain {
       throws IOException, InterruptedException {
     watchParent(parentPid);
     long began = System.nanoTime();
-    warmInProcess(services);
+    warmTransport(services);
     System.out.println(STANDBY_WARM + " in "
         + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began) + " ms, pid "
         + ProcessHandle.current().pid());
@@ -149,11 +157,25 @@ public final class EmbeddedServerMain {
     return port;
   }
 
-  /** Runs the calls a client makes first, in process, so that their classes are loaded. */
-  private static void warmInProcess(TestServicesStarter services) throws InterruptedException {
-    String name = "supervised-temporal-standby-" + ProcessHandle.current().pid();
-    io.grpc.inprocess.InProcessServerBuilder builder =
-        io.grpc.inprocess.InProcessServerBuilder.forName(name).directExecutor();
+  /**
+   * Creates the event loops the promoted server will use and warms them, with the services and
+   * the gRPC/HTTP2 code, through a server and a client on an in-JVM local address: no port.
+   */
+  private static void warmTransport(TestServicesStarter services) throws InterruptedException {
+    boolean epoll = io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.isAvailable();
+    standbyBoss = epoll ? new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(1)
+        : new io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup(1);
+    standbyWorker = epoll ? new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup()
+        : new io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup();
+    standbyChannelType = epoll
+        ? io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerSocketChannel.class
+        : io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel.class;
+    io.grpc.netty.shaded.io.netty.channel.local.LocalAddress address =
+        new io.grpc.netty.shaded.io.netty.channel.local.LocalAddress(
+            "supervised-temporal-standby-" + ProcessHandle.current().pid());
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
+        .channelType(io.grpc.netty.shaded.io.netty.channel.local.LocalServerChannel.class)
+        .bossEventLoopGroup(standbyBoss).workerEventLoopGroup(standbyWorker);
     for (BindableService service : services.getServices()) {
       builder.addService(service);
     }
@@ -162,9 +184,13 @@ public final class EmbeddedServerMain {
     builder.addService(health.getHealthService());
     Server server = builder.build();
     io.grpc.ManagedChannel channel = null;
+    System.out.println("supervised-temporal: standby warming up over an in-JVM local address (a "
+        + "Netty warning about SO_KEEPALIVE there is expected)");
     try {
       server.start();
-      channel = io.grpc.inprocess.InProcessChannelBuilder.forName(name).directExecutor().build();
+      channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(address)
+          .channelType(io.grpc.netty.shaded.io.netty.channel.local.LocalChannel.class)
+          .eventLoopGroup(standbyWorker).usePlaintext().build();
       for (int i = 0; i < 3; i++) {
         io.grpc.health.v1.HealthGrpc.newBlockingStub(channel)
             .withDeadlineAfter(5, TimeUnit.SECONDS)
