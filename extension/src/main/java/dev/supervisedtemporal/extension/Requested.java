@@ -56,6 +56,7 @@ final class Requested {
     r.text(Setting.STARTUP_TIMEOUT, a.startupTimeout(), true);
     r.text(Setting.PERSISTENT, a.persistent(), true);
     r.text(Setting.FAIL_ON_LEAK, a.failOnLeak(), true);
+    r.text(Setting.STANDBY, a.standby(), true);
     return r;
   }
 

@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ enum Setting {
   STARTUP_TIMEOUT("startupTimeout", "startup-timeout", DurationText.ACCEPTED),
   PERSISTENT("persistent", "persistent", "true or false"),
   FAIL_ON_LEAK("failOnLeak", "fail-on-leak", "true or false"),
+  STANDBY("standby", "standby", StandbyMode.accepted() + " (embedded backend only)"),
   CLI_PATH("cliPath", "cli", "the path of an executable Temporal CLI binary");
 
   /** The prefix of every configuration parameter key. */
@@ -113,6 +115,13 @@ enum Setting {
         case "false" -> Boolean.FALSE;
         default -> throw invalid(where, "is not a boolean");
       };
+      case STANDBY -> {
+        try {
+          yield StandbyMode.parse(attribute, t);
+        } catch (IllegalArgumentException e) {
+          throw invalid(where, "is not a standby mode");
+        }
+      }
       case CLI_PATH -> {
         try {
           yield check(Path.of(t), where);
