@@ -143,7 +143,7 @@ final class StandbyMeasure {
    */
   static SupervisorPolicy policy() {
     SupervisorPolicy recommended = SupervisorPolicy.recommended();
-    return recommended.toBuilder()
+    return recommended.toBuilder().name("recommended, replaced at once")
         .backoff(Duration.ofMillis(1), recommended.maxBackoff(), 2.0, 0.2)
         .restartIntensity(1000, Duration.ofMinutes(1)).build();
   }

@@ -42,7 +42,8 @@ class StandbyIT {
     try (TemporalManager m = standbyManager()) {
       m.start();
       ProcessIdentity standby = awaitStandby(m);
-      System.out.printf("[measured] standby pid %d RSS %.1f MiB (server %.1f MiB)%n",
+      await("standby " + standby.pid() + " warm", () -> m.standby().warm());
+      System.out.printf("[measured] warm standby pid %d RSS %.1f MiB (server %.1f MiB)%n",
           standby.pid(), mib(standby.pid()), mib(m.pid()));
       m.startSupervisor(Backends.quick());
       long before = m.pid();
