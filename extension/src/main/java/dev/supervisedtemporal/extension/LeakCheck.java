@@ -1,7 +1,7 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.lifecycle.TemporalManager;
-import dev.supervisedtemporal.lifecycle.backend.EmbeddedServerMain;
+import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
@@ -86,19 +86,13 @@ final class LeakCheck {
 
   /**
    * Live warm standbys this JVM spawned for the port: children whose command runs the embedded
-   * launcher with the port and {@link EmbeddedServerMain#STANDBY_FLAG}. While the class runs a
-   * standby is expected; after it, one is a leak.
+   * launcher as a standby for the port ({@link EmbeddedBackend#isStandbyFor}). While the class
+   * runs a standby is expected; after it, one is a leak.
    */
   static List<ProcessIdentity> standbysFor(int port) {
-    String launcher = EmbeddedServerMain.class.getName();
     return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
         .map(ProcessIdentity::of).flatMap(java.util.Optional::stream)
-        .filter(id -> {
-          List<String> args = commandLine(id.pid());
-          int main = args.indexOf(launcher);
-          return main >= 0 && main + 1 < args.size() && args.contains(
-              EmbeddedServerMain.STANDBY_FLAG) && args.get(main + 1).equals(Integer.toString(port));
-        }).toList();
+        .filter(id -> EmbeddedBackend.isStandbyFor(commandLine(id.pid()), port)).toList();
   }
 
   /**

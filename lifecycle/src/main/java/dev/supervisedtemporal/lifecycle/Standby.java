@@ -1,6 +1,5 @@
 package dev.supervisedtemporal.lifecycle;
 
-import dev.supervisedtemporal.lifecycle.backend.EmbeddedServerMain;
 import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
 import dev.supervisedtemporal.lifecycle.backend.ServerBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
@@ -36,6 +35,10 @@ final class Standby {
 
   private static final Logger LOG = LoggerFactory.getLogger(Standby.class);
   private static final long KILL_WAIT_MILLIS = 5_000;
+  /** {@code EmbeddedServerMain.BIND_COMMAND}: the line that promotes a standby, before the port. */
+  static final String BIND_COMMAND = "BIND ";
+  /** {@code EmbeddedServerMain.STANDBY_WARM}: how a standby's log line says it is warm. */
+  static final String STANDBY_WARM = "supervised-temporal: standby warm";
 
   /** A spawned standby: the process, the start time it was verified by, its command. */
   record Candidate(Process process, Instant spawnStart, List<String> command) {}
@@ -120,7 +123,7 @@ final class Standby {
       return Optional.empty();
     }
     try (OutputStream in = candidate.process().getOutputStream()) {
-      in.write((EmbeddedServerMain.BIND_COMMAND + port + "\n")
+      in.write((BIND_COMMAND + port + "\n")
           .getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
       failedPromotions++;
@@ -177,7 +180,7 @@ final class Standby {
       file.seek(from);
       file.readFully(bytes);
       for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith(EmbeddedServerMain.STANDBY_WARM) && line.strip().endsWith(suffix)) {
+        if (line.startsWith(STANDBY_WARM) && line.strip().endsWith(suffix)) {
           return true;
         }
       }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import dev.supervisedtemporal.lifecycle.backend.CliBackend;
+import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The standby setting: its names, and a clear error where the backend cannot have one. */
@@ -38,6 +40,18 @@ class StandbyModeTest {
               + "server without binding its port; accepted with this backend: off (or use "
               + "backend = embedded)");
     }
+  }
+
+  @Test
+  void aStandbyCommandLineIsRecognisedByItsPortAndFlag() {
+    String launcher = "dev.supervisedtemporal.lifecycle.backend.EmbeddedServerMain";
+    List<String> standby = List.of("/usr/bin/java", "-cp", "x.jar", launcher, "7233", "42",
+        "--standby");
+    assertThat(EmbeddedBackend.isStandbyFor(standby, 7233)).isTrue();
+    assertThat(EmbeddedBackend.isStandbyFor(standby, 7234)).isFalse();
+    assertThat(EmbeddedBackend.isStandbyFor(List.of("/usr/bin/java", launcher, "7233", "42"),
+        7233)).as("a server, not a standby").isFalse();
+    assertThat(EmbeddedBackend.isStandbyFor(List.of("/usr/bin/java"), 7233)).isFalse();
   }
 
   @Test

@@ -32,6 +32,8 @@ public final class EmbeddedBackend implements ServerBackend {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBackend.class);
   private static final String LAUNCHER = EmbeddedServerMain.class.getName();
   private static final Object PREPARE_LOCK = new Object();
+  /** {@code EmbeddedServerMain.STANDBY_FLAG}: the launcher's argument for a warm standby. */
+  static final String STANDBY_FLAG = "--standby";
 
   private final boolean fastStart;
   private final Path javaExecutable;
@@ -83,6 +85,17 @@ public final class EmbeddedBackend implements ServerBackend {
     return command;
   }
 
+  /**
+   * Whether a command line (program first) is a warm standby this backend started for the
+   * port: the launcher with the port as its first argument and the standby flag. For leak checks.
+   */
+  public static boolean isStandbyFor(List<String> commandLine, int port) {
+    int main = commandLine.indexOf(LAUNCHER);
+    return main >= 0 && main + 1 < commandLine.size()
+        && commandLine.get(main + 1).equals(Integer.toString(port))
+        && commandLine.subList(main + 1, commandLine.size()).contains(STANDBY_FLAG);
+  }
+
   @Override
   public boolean supportsStandby() {
     return true;
@@ -91,7 +104,7 @@ public final class EmbeddedBackend implements ServerBackend {
   @Override
   public Optional<List<String>> standbyCommand(LaunchSpec spec) {
     List<String> command = command(spec);
-    command.add(EmbeddedServerMain.STANDBY_FLAG);
+    command.add(STANDBY_FLAG);
     return Optional.of(command);
   }
 
