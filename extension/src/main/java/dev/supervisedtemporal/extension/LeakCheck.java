@@ -1,6 +1,7 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.lifecycle.TemporalManager;
+import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
@@ -70,6 +71,11 @@ final class LeakCheck {
         leaks.add("server process " + server);
       }
     }
+    if (port > 0) {
+      for (ProcessIdentity standby : standbysFor(port)) {
+        leaks.add("standby process " + standby);
+      }
+    }
     if (port > 0 && !portIsFree(port)) {
       leaks.add("port " + port + " on 127.0.0.1 is still in use");
     }
@@ -77,6 +83,32 @@ final class LeakCheck {
       leaks.add("the state dir lock " + manager.lockFile() + " is still held");
     }
     return leaks;
+  }
+
+  /**
+   * Live warm standbys this JVM spawned for the port: children whose command runs the embedded
+   * launcher as a standby for the port ({@link EmbeddedBackend#isStandbyFor}). While the class
+   * runs a standby is expected; after it, one is a leak.
+   */
+  static List<ProcessIdentity> standbysFor(int port) {
+    return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+        .map(ProcessIdentity::of).flatMap(java.util.Optional::stream)
+        .filter(id -> EmbeddedBackend.isStandbyFor(commandLine(id.pid()), port)).toList();
+  }
+
+  /**
+   * The full argument list from {@code /proc/<pid>/cmdline}: the JDK's
+   * {@code ProcessHandle.Info.arguments()} comes back empty for these long command lines.
+   */
+  private static List<String> commandLine(long pid) {
+    try {
+      String raw = new String(java.nio.file.Files.readAllBytes(
+          java.nio.file.Path.of("/proc", Long.toString(pid), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return List.of(raw.split("\0"));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   /** Whether a loopback socket can bind the port right now. */

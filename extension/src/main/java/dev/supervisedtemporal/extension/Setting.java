@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ enum Setting {
       "server arguments (comma-separated in a configuration parameter)"),
   UI_PORT("uiPort", "ui-port", "an integer 1-65535, or 0 for no UI (headless)"),
   LOG_LEVEL("logLevel", "log-level", "debug, info, warn or error"),
-  SKIP_IF_UNAVAILABLE("skipIfUnavailable", "skip-if-unavailable", "true or false");
+  SKIP_IF_UNAVAILABLE("skipIfUnavailable", "skip-if-unavailable", "true or false"),
+  STANDBY("standby", "standby", StandbyMode.accepted() + " (embedded backend only)");
 
   /** The prefix of every configuration parameter key. */
   static final String PREFIX = "supervised.temporal.";
@@ -126,6 +128,13 @@ enum Setting {
         case "false" -> Boolean.FALSE;
         default -> throw invalid(where, "is not a boolean");
       };
+      case STANDBY -> {
+        try {
+          yield StandbyMode.parse(attribute, t);
+        } catch (IllegalArgumentException e) {
+          throw invalid(where, "is not a standby mode");
+        }
+      }
       case CLI_PATH -> {
         try {
           yield check(Path.of(t), where);

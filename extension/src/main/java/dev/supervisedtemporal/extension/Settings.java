@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param persistent whether the CLI server keeps its database in a file
  * @param failOnLeak whether a leak fails the class
  * @param cliPath the Temporal CLI binary, or null to discover one
+ * @param standby when a warm standby server waits to replace the running one
  * @param where how each set value is named in messages
  * @param setup the server set-up and whether to skip the class when its CLI is missing
  */
 record Settings(BackendKind backend, String target, int port, String namespace,
     SupervisorPolicy policy, Duration startupTimeout, boolean persistent, boolean failOnLeak,
-    Path cliPath, Map<Setting, String> where, ServerSetupSettings setup) {
+    Path cliPath, StandbyMode standby, Map<Setting, String> where, ServerSetupSettings setup) {
 
   /** The defaults of settings neither set explicitly nor by a configuration parameter. */
   static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -63,13 +65,14 @@ record Settings(BackendKind backend, String target, int port, String namespace,
     return new Settings(backend, target, port, r.get(Setting.NAMESPACE, "default"), policy,
         r.get(Setting.STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT),
         r.get(Setting.PERSISTENT, false), r.get(Setting.FAIL_ON_LEAK, true),
-        r.get(Setting.CLI_PATH, null), Map.copyOf(where), setup);
+        r.get(Setting.CLI_PATH, null), r.get(Setting.STANDBY, StandbyMode.OFF),
+        Map.copyOf(where), setup);
   }
 
   /** These settings with another policy (e.g. scaled for a suite run). */
   Settings withPolicy(SupervisorPolicy other) {
     return new Settings(backend, target, port, namespace, other, startupTimeout, persistent,
-        failOnLeak, cliPath, where, setup);
+        failOnLeak, cliPath, standby, where, setup);
   }
 
   private static SupervisorPolicy policy(Resolver r) {
@@ -123,6 +126,9 @@ record Settings(BackendKind backend, String target, int port, String namespace,
         .namespace(namespace)
         .startupTimeout(startupTimeout)
         .persistent(persistent);
+    if (standby != StandbyMode.OFF) {
+      b.standby(standby);
+    }
     if (backend == BackendKind.EXTERNAL) {
       b.target(target);
     } else {

@@ -1,6 +1,7 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.chaos.Chaos;
+import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
@@ -289,6 +290,14 @@ public final class SupervisedTemporalExtension
     /** Whether the CLI server keeps its database in a file in the state dir. */
     public Builder persistent(boolean persistent) {
       return set(Setting.PERSISTENT, persistent);
+    }
+
+    /**
+     * When a warm standby server waits to replace the running one (embedded backend only);
+     * default {@link StandbyMode#OFF}.
+     */
+    public Builder standby(StandbyMode mode) {
+      return set(Setting.STANDBY, mode);
     }
 
     /** Whether a leak fails the class (default) or is only reported. */

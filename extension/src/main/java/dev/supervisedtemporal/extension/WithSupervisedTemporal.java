@@ -111,6 +111,13 @@ public @interface WithSupervisedTemporal {
    */
   Class<? extends ClientCustomizer>[] clientCustomizer() default {};
 
+  /**
+   * {@code "on"} keeps a warm standby server that replaces a killed or hung one faster than a
+   * cold start, {@code "after-first-restart"} from the first replacement on; default
+   * {@code "off"} (a standby costs a second server JVM). Embedded backend only.
+   */
+  String standby() default "";
+
   /** The kinds of server, plus {@link #INFERRED} for "not set here". */
   enum Backend {
     /** Not set here: the configuration parameter decides, else {@link #AUTO}. */

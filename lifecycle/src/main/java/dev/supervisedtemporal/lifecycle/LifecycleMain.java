@@ -37,6 +37,7 @@ public final class LifecycleMain {
     Duration duration = Duration.ofSeconds(30);
     int rounds = 5;
     Duration interval = Duration.ofMillis(100);
+    boolean standby = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       try {
@@ -48,6 +49,7 @@ public final class LifecycleMain {
           case "--backend" -> backend = BackendKind.parse("--backend", args[++i]);
           case "--duration" -> duration = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--standby" -> standby = true;
           case "--help", "-h" -> {
             out.println(usage());
             return 0;
@@ -63,6 +65,9 @@ public final class LifecycleMain {
       err.println("error: --rounds = " + rounds + "; accepted: >= 1");
       return 2;
     }
+    if (standby && command.equals("measure")) {
+      return StandbyMeasure.run(backend, rounds, out);
+    }
     if (command.equals("endurance")) {
       return EnduranceRun.run(backend, duration, interval, out);
     }
@@ -72,11 +77,12 @@ public final class LifecycleMain {
   private static String usage() {
     return String.join("\n",
         "usage: LifecycleMain [watch|measure|endurance] [--backend embedded|cli|auto]"
-            + " [--duration 30s] [--rounds 5] [--interval 100ms]",
+            + " [--duration 30s] [--rounds 5] [--interval 100ms] [--standby]",
         "  watch    start a supervised server, kill it once, print the recovery, then keep it",
         "           up for --duration so that 'kill -9 <pid>' from another shell can be watched",
         "  measure  print medians of spawn->ready (fast start on/off) and kill->detected,",
-        "           kill->first RPC for the seed policy (x0.05) and the recommended policy",
+        "           kill->first RPC for the seed policy (x0.05) and the recommended policy;",
+        "           with --standby: kill -9 / SIGSTOP -> the user's client served, standby off vs on",
         "  endurance  keep a supervised server up for --duration, ticking every --interval, and",
         "           print host RSS, heap and event counts once a minute (memory must stay flat)");
   }

@@ -93,6 +93,7 @@ public final class TemporalManager implements AutoCloseable {
   private volatile boolean closed;
   private volatile ProcessIdentity discarded;
   private Supervisor supervisor;
+  private final Standby standby;
 
   /** One live server process and what we know of it. */
   private record Running(Process process, Instant spawnStart, ProcessIdentity identity, int port,
@@ -114,6 +115,7 @@ public final class TemporalManager implements AutoCloseable {
         System.identityHashCode(this)) + " (pid " + ProcessHandle.current().pid() + ")");
     this.pidFile = new PidFile(stateDir);
     this.logFile = stateDir.resolve("server.log");
+    this.standby = new Standby(backend, b.standbyMode, stateDir, logFile);
     OpenManagers.register(this);
   }
 
@@ -157,6 +159,7 @@ public final class TemporalManager implements AutoCloseable {
         LOG.info("replacing unhealthy server {}: {}", running.identity().pid(), report.summary());
         discard(running);
       }
+      boolean replacing = running != null;
       prepareStateDir();
       lock.acquire();
       staleStateNotes = StaleState.clean(pidFile, discarded);
@@ -175,6 +178,8 @@ public final class TemporalManager implements AutoCloseable {
           lastStart = result;
           LOG.info("{} server pid {} ready on 127.0.0.1:{} in {} ms", backend.name(),
               result.pid(), chosen, spawnToReady.toMillis());
+          standby.replenish(gate, new LaunchSpec(chosen, stateDir, namespace, persistent),
+              replacing);
           return result;
         } catch (PortInUseException e) {
           boolean mayMove = port == 0 && requestedPort == 0 && attempt < PORT_ATTEMPTS;
@@ -201,6 +206,7 @@ public final class TemporalManager implements AutoCloseable {
   public void stop() {
     stopSupervisor();
     synchronized (lifecycle) {
+      standby.stop();
       Running running = current;
       current = null;
       if (running != null) {
@@ -360,6 +366,16 @@ public final class TemporalManager implements AutoCloseable {
     return running == null ? -1 : running.identity().pid();
   }
 
+  /** The manager's warm standby: its mode, the waiting standby's pid, promotions so far. */
+  public StandbyStatus standby() {
+    return standby.status();
+  }
+
+  /** The verified identity of the standby waiting to be promoted, if one is alive. */
+  public Optional<ProcessIdentity> standbyIdentity() {
+    return standby.identity();
+  }
+
   /** The verified identity of the running server, if one runs. */
   public Optional<ProcessIdentity> serverIdentity() {
     return Optional.ofNullable(current).map(Running::identity);
@@ -488,6 +504,10 @@ public final class TemporalManager implements AutoCloseable {
     List<String> command =
         backend.command(new LaunchSpec(chosenPort, stateDir, namespace, persistent, options));
     portGuard.requireFree(chosenPort, Set.of(), null, command, List.of());
+    Optional<Running> promoted = promoteStandby(chosenPort, gate);
+    if (promoted.isPresent()) {
+      return promoted.get();
+    }
     Process process;
     try {
       process = gate.spawnIfOpen(() -> ProcessSpawner.spawn(command, stateDir, logFile));
@@ -496,6 +516,43 @@ public final class TemporalManager implements AutoCloseable {
     } catch (Exception e) {
       throw new TemporalStartException("cannot spawn the server: " + e, command, logTail(10), e);
     }
+    return awaitReady(process, command, chosenPort);
+  }
+
+  /**
+   * Promotes the waiting standby, if there is one, once the caller proved the port free: tells
+   * it to bind inside the gate and waits until it serves. A standby that is gone or does not
+   * serve is killed and counted; the caller then starts a server cold.
+   */
+  private Optional<Running> promoteStandby(int chosenPort, SpawnGate gate)
+      throws InterruptedException {
+    Optional<Standby.Candidate> candidate;
+    try {
+      candidate = gate.spawnIfOpen(() -> standby.promote(chosenPort));
+    } catch (SpawnCancelledException | InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("promoting the standby failed unexpectedly", e);
+    }
+    if (candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    Process process = candidate.get().process();
+    try {
+      Running running = awaitReady(process, candidate.get().command(), chosenPort);
+      standby.promoted();
+      LOG.info("promoted standby pid {} to serve 127.0.0.1:{}", process.pid(), chosenPort);
+      return Optional.of(running);
+    } catch (TemporalStartException e) {
+      standby.promotionFailed();
+      LOG.warn("promoting standby pid {} failed; starting the server cold: {}", process.pid(),
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Running awaitReady(Process process, List<String> command, int chosenPort)
+      throws InterruptedException {
     Instant spawnStart = process.toHandle().info().startInstant().orElse(Instant.EPOCH);
     AtomicBoolean expected = new AtomicBoolean();
     boolean ready = false;
@@ -765,12 +822,23 @@ public final class TemporalManager implements AutoCloseable {
     private boolean fastStart = true;
     private final ServerSetup setup = new ServerSetup();
     private Path tempRoot;
+    private StandbyMode standbyMode = StandbyMode.OFF;
 
     private Builder() {}
 
     /** Where a temporary state dir goes instead of {@code java.io.tmpdir} (tests). */
     Builder tempRoot(Path root) {
       this.tempRoot = root;
+      return this;
+    }
+
+    /**
+     * Whether a warm standby server waits to replace the running one; default
+     * {@link StandbyMode#OFF}. A standby is a second server JVM (its resident memory is about
+     * that of an idle server), so it is opt-in. Only the embedded backend supports it.
+     */
+    public Builder standby(StandbyMode mode) {
+      this.standbyMode = Objects.requireNonNull(mode, "standby");
       return this;
     }
 
@@ -935,6 +1003,11 @@ public final class TemporalManager implements AutoCloseable {
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
+      if (standbyMode != StandbyMode.OFF && !chosen.supportsStandby()) {
+        throw new IllegalArgumentException("standby = " + standbyMode.settingName() + ", but the "
+            + chosen.name() + " backend cannot start a server without binding its port; "
+            + "accepted with this backend: off (or use backend = embedded)");
+      }
       if (dir == null) {
         dir = createTempStateDir(tempRoot);
       }

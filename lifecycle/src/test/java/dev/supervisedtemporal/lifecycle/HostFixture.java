@@ -15,12 +15,18 @@ final class HostFixture implements AutoCloseable {
   private final BufferedReader out;
 
   HostFixture(Path stateDir, String mode) throws IOException {
+    this(stateDir, List.of(mode));
+  }
+
+  /** A host with extra arguments after the state dir (see {@link HostFixtureMain}). */
+  HostFixture(Path stateDir, List<String> args) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    process = new ProcessBuilder(List.of(java.toString(), "-cp",
+    List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
         System.getProperty("java.class.path"),
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        HostFixtureMain.class.getName(), stateDir.toString(), mode))
-        .redirectErrorStream(true).start();
+        HostFixtureMain.class.getName(), stateDir.toString()));
+    command.addAll(args);
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
     out = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
   }

@@ -8,7 +8,8 @@ import java.time.Duration;
  * A host JVM for resilience tests: starts a supervised embedded server on a state dir, prints
  * {@code SERVER_PID <pid>}, then waits, exits, or reports a failure to start.
  *
- * <p>Arguments: {@code <stateDir> <wait|exit>}.
+ * <p>Arguments: {@code <stateDir> <wait|exit> [standby]}; with {@code standby} it also keeps a
+ * warm standby and prints {@code STANDBY_PID <pid>}.
  */
 public final class HostFixtureMain {
 
@@ -16,7 +17,9 @@ public final class HostFixtureMain {
 
   /** Runs the fixture. */
   public static void main(String[] args) throws Exception {
+    boolean standby = args.length > 2 && "standby".equals(args[2]);
     TemporalManager manager = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .standby(standby ? StandbyMode.ON : StandbyMode.OFF)
         .stateDir(Path.of(args[0])).build();
     try {
       manager.start();
@@ -28,6 +31,9 @@ public final class HostFixtureMain {
     manager.startSupervisor(SupervisorPolicy.recommended().toBuilder()
         .checkInterval(Duration.ofMillis(200)).build());
     System.out.println("SERVER_PID " + manager.pid());
+    if (standby) {
+      System.out.println("STANDBY_PID " + manager.standby().pid());
+    }
     System.out.flush();
     if ("exit".equals(args[1])) {
       System.exit(0); // no close(): the shutdown hook must stop supervisor and server

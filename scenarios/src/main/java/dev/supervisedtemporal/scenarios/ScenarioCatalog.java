@@ -9,6 +9,7 @@ public final class ScenarioCatalog {
   public static final List<Class<?>> SCENARIOS = List.of(
       NormalStartupScenario.class,
       CrashRecoveryScenario.class,
+      StandbyRecoveryScenario.class,
       GracefulShutdownScenario.class,
       MultipleRestartsScenario.class,
       NoRestartDuringShutdownScenario.class,

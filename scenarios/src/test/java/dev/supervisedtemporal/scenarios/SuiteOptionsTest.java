@@ -80,7 +80,7 @@ class SuiteOptionsTest {
     assertThat(seed).contains(CrashRecoveryScenario.class, HealthCheckFrequencyScenario.class)
         .doesNotContain(GracefulShutdownScenario.class, PortThiefScenario.class);
     assertThat(ScenarioCatalog.SCENARIOS.stream()
-        .filter(c -> ChaosSuiteMain.selected(c, "recommended", all))).hasSize(12);
+        .filter(c -> ChaosSuiteMain.selected(c, "recommended", all))).hasSize(14);
 
     SuiteOptions crash = SuiteOptions.parse("--include", "crash");
     assertThat(ScenarioCatalog.SCENARIOS.stream()

@@ -36,6 +36,8 @@ public final class EmbeddedBackend implements ServerBackend {
   static final int EXIT_PORT_IN_USE = 98;
   /** {@code EmbeddedServerMain.TIME_SKIPPING_FLAG}: the launcher's argument for time skipping. */
   static final String TIME_SKIPPING_FLAG = "--time-skipping";
+  /** {@code EmbeddedServerMain.STANDBY_FLAG}: the launcher's argument for a warm standby. */
+  static final String STANDBY_FLAG = "--standby";
   private static final Object PREPARE_LOCK = new Object();
   /** One server jar per JVM, shared by every embedded backend. */
   private static EmbeddedServerJar serverJar;
@@ -111,6 +113,29 @@ public final class EmbeddedBackend implements ServerBackend {
       command.add(TIME_SKIPPING_FLAG);
     }
     return command;
+  }
+
+  /**
+   * Whether a command line (program first) is a warm standby this backend started for the
+   * port: the launcher with the port as its first argument and the standby flag. For leak checks.
+   */
+  public static boolean isStandbyFor(List<String> commandLine, int port) {
+    int main = commandLine.indexOf(LAUNCHER);
+    return main >= 0 && main + 1 < commandLine.size()
+        && commandLine.get(main + 1).equals(Integer.toString(port))
+        && commandLine.subList(main + 1, commandLine.size()).contains(STANDBY_FLAG);
+  }
+
+  @Override
+  public boolean supportsStandby() {
+    return true;
+  }
+
+  @Override
+  public Optional<List<String>> standbyCommand(LaunchSpec spec) {
+    List<String> command = command(spec);
+    command.add(STANDBY_FLAG);
+    return Optional.of(command);
   }
 
   @Override

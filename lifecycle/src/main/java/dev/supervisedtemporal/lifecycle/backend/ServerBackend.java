@@ -44,6 +44,20 @@ public interface ServerBackend {
     return false;
   }
 
+  /**
+   * The command that starts a standby: a server that warms up without binding a port and binds
+   * {@code spec.port()} when it reads {@code BIND <port>} on its stdin; empty when this backend
+   * cannot start a server without binding its port.
+   */
+  default Optional<List<String>> standbyCommand(LaunchSpec spec) {
+    return Optional.empty();
+  }
+
+  /** Whether {@link #standbyCommand} gives a command; cheap, for validating settings. */
+  default boolean supportsStandby() {
+    return false;
+  }
+
   /** Prepares anything slow that the first start needs (e.g. a class-data archive); idempotent. */
   default void prepare() {}
 }

@@ -56,6 +56,21 @@ public final class ProcessSpawner {
    */
   public static Process spawn(List<String> command, Path workDir, Path logFile)
       throws IOException, InterruptedException {
+    return spawn(command, workDir, logFile,
+        ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+  }
+
+  /**
+   * Spawns like {@link #spawn(List, Path, Path)}, but with a pipe on the child's stdin, which the
+   * caller owns ({@link Process#getOutputStream()}); a standby reads its bind command there.
+   */
+  public static Process spawnWithInput(List<String> command, Path workDir, Path logFile)
+      throws IOException, InterruptedException {
+    return spawn(command, workDir, logFile, ProcessBuilder.Redirect.PIPE);
+  }
+
+  private static Process spawn(List<String> command, Path workDir, Path logFile,
+      ProcessBuilder.Redirect input) throws IOException, InterruptedException {
     if (SETSID == null) {
       throw new IOException("setsid (util-linux) was not found on PATH; it is needed to give "
           + "each server its own process group");
@@ -72,7 +87,7 @@ public final class ProcessSpawner {
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        .redirectInput(input);
     Future<Process> started = SPAWNER.submit(builder::start);
     try {
       return started.get();

@@ -1,0 +1,130 @@
+package dev.supervisedtemporal.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.lifecycle.StandbyMode;
+import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
+import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
+import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The {@code standby} setting: a bad value and the CLI backend fail the class before anything
+ * starts; a standby that lives during the class is no leak, one left after it is.
+ */
+class StandbySettingIT {
+
+  static final AtomicLong STANDBY_PID = new AtomicLong();
+  static final AtomicReference<Process> STRAY = new AtomicReference<>();
+
+  @Test
+  void aBadValueNamesTheAttributeAndTheAcceptedValues() {
+    assertConfigurationFailure(FixtureRunner.run(Map.of(), BadStandby.class),
+        "@WithSupervisedTemporal(standby = \"warm\") is not a standby mode; accepted: off, on, "
+            + "after-first-restart (embedded backend only)");
+  }
+
+  @Test
+  void theCliBackendRefusesAStandbyBeforeAnythingStarts() throws Exception {
+    Path fakeCli = Files.createTempFile("temporal", "");
+    try {
+      fakeCli.toFile().setExecutable(true);
+      assertConfigurationFailure(FixtureRunner.run(Map.of("supervised.temporal.cli",
+          fakeCli.toString(), "supervised.temporal.standby", "on"), CliStandby.class),
+          "configuration parameter supervised.temporal.standby = \"on\" cannot be used: standby "
+              + "= on, but the cli backend cannot start a server without binding its port; "
+              + "accepted with this backend: off (or use backend = embedded)");
+    } finally {
+      Files.deleteIfExists(fakeCli);
+    }
+  }
+
+  @Test
+  void aStandbyDuringTheClassIsNoLeakAndIsGoneAfterIt() {
+    EngineExecutionResults results = FixtureRunner.run(Map.of(), WithStandby.class);
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    assertThat(STANDBY_PID.get()).isPositive();
+    assertThat(ProcessHandle.of(STANDBY_PID.get()).filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  @Test
+  void aStandbyLeftAfterTheClassFailsItAndIsNamed() throws Exception {
+    try {
+      EngineExecutionResults results = FixtureRunner.run(Map.of(), LeavesAStandby.class);
+      Throwable failure = results.containerEvents().failed().stream()
+          .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+          .findFirst().orElseThrow(() -> new AssertionError("the leaky class did not fail"));
+      assertThat(failure).isInstanceOf(AssertionFailedError.class)
+          .hasMessageContaining("left behind:")
+          .hasMessageContaining("standby process pid " + STRAY.get().pid());
+    } finally {
+      Process stray = STRAY.get();
+      if (stray != null) {
+        stray.destroyForcibly();
+        stray.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void assertConfigurationFailure(EngineExecutionResults results, String message) {
+    results.testEvents().assertStatistics(stats -> stats.started(0));
+    Throwable failure = results.containerEvents().failed().stream()
+        .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+        .findFirst().orElseThrow(() -> new AssertionError("the fixture class did not fail"));
+    assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(message);
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  // ------------------------------------------------------------ fixtures: run only via the kit
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "warm")
+  static class BadStandby {
+    @Test
+    void never() {}
+  }
+
+  @WithSupervisedTemporal(backend = Backend.CLI)
+  static class CliStandby {
+    @Test
+    void never() {}
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "on")
+  static class WithStandby {
+    @Test
+    void aStandbyWaits(SupervisedTemporal temporal) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (temporal.manager().standbyIdentity().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      ProcessIdentity standby = temporal.manager().standbyIdentity().orElseThrow();
+      assertThat(temporal.manager().standby().mode()).isEqualTo(StandbyMode.ON);
+      STANDBY_PID.set(standby.pid());
+    }
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED)
+  static class LeavesAStandby {
+    @Test
+    void spawnsAStandbyNoManagerOwns(SupervisedTemporal temporal) throws Exception {
+      List<String> command = temporal.manager().backend().standbyCommand(new LaunchSpec(
+          temporal.port(), temporal.manager().stateDir(), "default", false)).orElseThrow();
+      STRAY.set(ProcessSpawner.spawnWithInput(command, temporal.manager().stateDir(),
+          temporal.manager().stateDir().resolve("stray.log")));
+    }
+  }
+}

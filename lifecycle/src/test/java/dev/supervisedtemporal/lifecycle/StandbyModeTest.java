@@ -1,0 +1,70 @@
+package dev.supervisedtemporal.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import dev.supervisedtemporal.lifecycle.backend.CliBackend;
+import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The standby setting: its names, and a clear error where the backend cannot have one. */
+class StandbyModeTest {
+
+  @Test
+  void parsesTheSettingNames() {
+    assertThat(StandbyMode.parse("standby", "on")).isEqualTo(StandbyMode.ON);
+    assertThat(StandbyMode.parse("standby", " OFF ")).isEqualTo(StandbyMode.OFF);
+    assertThat(StandbyMode.parse("standby", "after-first-restart"))
+        .isEqualTo(StandbyMode.AFTER_FIRST_RESTART);
+    assertThat(StandbyMode.AFTER_FIRST_RESTART.settingName()).isEqualTo("after-first-restart");
+  }
+
+  @Test
+  void aBadNameNamesTheSettingAndTheAcceptedValues() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> StandbyMode.parse("supervised.temporal.standby", "warm"))
+        .withMessage("supervised.temporal.standby = 'warm' is not a standby mode; accepted: "
+            + "off, on, after-first-restart");
+  }
+
+  @Test
+  void theCliBackendRefusesAStandbyBeforeAnythingStarts() {
+    for (StandbyMode mode : new StandbyMode[] {StandbyMode.ON, StandbyMode.AFTER_FIRST_RESTART}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> TemporalManager.builder()
+              .backend(new CliBackend(Path.of("/bin/true"))).standby(mode).build())
+          .withMessage("standby = " + mode.settingName() + ", but the cli backend cannot start a "
+              + "server without binding its port; accepted with this backend: off (or use "
+              + "backend = embedded)");
+    }
+  }
+
+  @Test
+  void aStandbyCommandLineIsRecognisedByItsPortAndFlag() {
+    String launcher = "dev.supervisedtemporal.lifecycle.backend.EmbeddedServerMain";
+    List<String> standby = List.of("/usr/bin/java", "-cp", "x.jar", launcher, "7233", "42",
+        "--standby");
+    assertThat(EmbeddedBackend.isStandbyFor(standby, 7233)).isTrue();
+    assertThat(EmbeddedBackend.isStandbyFor(standby, 7234)).isFalse();
+    assertThat(EmbeddedBackend.isStandbyFor(List.of("/usr/bin/java", launcher, "7233", "42"),
+        7233)).as("a server, not a standby").isFalse();
+    assertThat(EmbeddedBackend.isStandbyFor(List.of("/usr/bin/java"), 7233)).isFalse();
+  }
+
+  @Test
+  void embeddedAcceptsEveryModeAndOffIsTheDefault() {
+    for (StandbyMode mode : StandbyMode.values()) {
+      try (TemporalManager m = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+          .standby(mode).build()) {
+        assertThat(m.standby().mode()).isEqualTo(mode);
+        assertThat(m.standby().pid()).isEqualTo(-1);
+      }
+    }
+    try (TemporalManager m = TemporalManager.builder().backend(BackendKind.EMBEDDED).build()) {
+      assertThat(m.standby().mode()).isEqualTo(StandbyMode.OFF);
+    }
+  }
+}
