@@ -50,6 +50,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private volatile long readyNanos;
   private volatile Supervisor supervisor;
   private volatile WorkflowServiceStubs stubs;
+  private volatile SupervisorEvents.Registration stubsReconnect;
   private volatile WorkflowClient client;
   private volatile List<String> logTailAtClose;
   private volatile boolean closed;
@@ -188,6 +189,8 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
           .setTarget(manager.target())
           .build());
+      // The stubs outlive faults: their channel reconnects as soon as a replacement is ready.
+      stubsReconnect = manager.reconnectOnRestart(stubs.getRawChannel());
     }
     return stubs;
   }
@@ -226,6 +229,10 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       s = stubs;
       stubs = null;
       client = null;
+      if (stubsReconnect != null) {
+        stubsReconnect.close();
+        stubsReconnect = null;
+      }
     }
     RuntimeException failure = null;
     try {

@@ -14,6 +14,7 @@ import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
 import dev.supervisedtemporal.lifecycle.state.PidFile;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
+import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -268,6 +269,20 @@ public final class TemporalManager implements AutoCloseable {
   public SupervisorEvents.Registration onServerExit(Consumer<ServerExit> listener) {
     exitListeners.add(listener);
     return () -> exitListeners.remove(listener);
+  }
+
+  /**
+   * Makes a client channel reconnect at once whenever a replacement server is ready: its gRPC
+   * connect backoff (1 s, then x1.6) is reset on every restart and on every return to health.
+   * Enrol the channel of every client that outlives a fault, e.g.
+   * {@code manager.reconnectOnRestart(stubs.getRawChannel())} for Temporal's
+   * {@code WorkflowServiceStubs} (workers poll through their client's stubs). Close the
+   * registration when the channel is shut down; a shut-down channel is skipped meanwhile.
+   *
+   * @return the enrolment; closing it stops the resets
+   */
+  public SupervisorEvents.Registration reconnectOnRestart(ManagedChannel channel) {
+    return ReconnectOnRestart.enrol(events, channel);
   }
 
   // ---------------------------------------------------------------- health
