@@ -324,9 +324,12 @@ public final class TemporalManager implements AutoCloseable {
       return report(running, layers);
     }
     layers.add(layer(HealthReport.Layer.PROCESS_ALIVE, true, "pid " + process.pid()));
-    Optional<String> mismatch = running.identity().mismatch();
+    // Our own child cannot be replaced while the JDK has not reaped it (its pid stays taken),
+    // and its identity was verified at spawn: re-reading /proc every tick would tell nothing new.
+    Optional<String> mismatch =
+        process.isAlive() ? Optional.empty() : running.identity().mismatch();
     layers.add(layer(HealthReport.Layer.IDENTITY, mismatch.isEmpty(),
-        mismatch.orElse("start time and command line match")));
+        mismatch.orElse("our unreaped child, verified at spawn")));
     if (mismatch.isPresent()) {
       return report(running, layers);
     }

@@ -120,12 +120,80 @@ public final class PortOwnership {
     return result;
   }
 
-  /** The pids of a process and all its descendants. */
+  /**
+   * The pids of a process and all its descendants, read from the {@code children} files of the
+   * tree's own threads ({@code /proc/<pid>/task/<tid>/children}): work in proportion to our
+   * tree, not to the machine. Where those files are missing it falls back to
+   * {@link ProcessHandle#descendants()}, which scans every process.
+   */
   public static Set<Long> treeOf(ProcessHandle root) {
     Set<Long> pids = new HashSet<>();
     pids.add(root.pid());
-    root.descendants().forEach(d -> pids.add(d.pid()));
+    Path proc = Path.of("/proc");
+    String self = Long.toString(root.pid());
+    if (!Files.isReadable(proc.resolve(self).resolve("task").resolve(self).resolve("children"))) {
+      root.descendants().forEach(d -> pids.add(d.pid()));
+      return pids;
+    }
+    List<Long> todo = new ArrayList<>(List.of(root.pid()));
+    while (!todo.isEmpty()) {
+      long pid = todo.remove(todo.size() - 1);
+      try (DirectoryStream<Path> tasks =
+          Files.newDirectoryStream(proc.resolve(Long.toString(pid)).resolve("task"))) {
+        for (Path task : tasks) {
+          String children;
+          try {
+            children = Files.readString(task.resolve("children"), StandardCharsets.US_ASCII);
+          } catch (IOException e) {
+            continue; // the thread ended
+          }
+          for (String child : children.trim().split("\\s+")) {
+            if (!child.isEmpty() && pids.add(Long.parseLong(child))) {
+              todo.add(Long.parseLong(child));
+            }
+          }
+        }
+      } catch (IOException | SecurityException e) {
+        // the process ended
+      }
+    }
     return pids;
+  }
+
+  /**
+   * The file-descriptor links ({@code /proc/<pid>/fd/<n>}) through which the process holds the
+   * given socket inodes; inodes it does not hold are absent.
+   */
+  public Map<Long, Path> socketLinks(long pid, Set<Long> inodes) {
+    Map<Long, Path> links = new HashMap<>();
+    Path fds = proc.resolve(Long.toString(pid)).resolve("fd");
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(fds)) {
+      for (Path fd : stream) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            long inode = Long.parseLong(target.substring(8, target.length() - 1));
+            if (inodes.contains(inode)) {
+              links.put(inode, fd);
+            }
+          }
+        } catch (IOException e) {
+          // closed meanwhile
+        }
+      }
+    } catch (IOException | SecurityException e) {
+      // the process exited or is not ours to read
+    }
+    return links;
+  }
+
+  /** Whether the file-descriptor link still points at the socket inode: one readlink. */
+  public static boolean stillLinks(Path fdLink, long inode) {
+    try {
+      return Files.readSymbolicLink(fdLink).toString().equals("socket:[" + inode + "]");
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   private void searchOwners(Stream<Long> pids, Set<Long> wanted, Map<Long, Long> owners) {
