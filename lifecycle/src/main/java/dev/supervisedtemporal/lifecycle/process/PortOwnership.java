@@ -1,6 +1,8 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
 public final class PortOwnership {
 
   private static final String LISTEN = "0A";
+  private static final String SYN_RECV = "03";
   private final Path proc;
 
   /** Reads the real {@code /proc}. */
@@ -48,13 +51,8 @@ public final class PortOwnership {
       if (!Files.isReadable(file)) {
         continue;
       }
-      try {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-        for (int i = 1; i < lines.size(); i++) {
-          parse(lines.get(i)).filter(l -> l.port() == port).ifPresent(found::add);
-        }
-      } catch (IOException e) {
-        // a table that vanished or is unreadable lists nothing
+      for (String line : listeningLines(file)) {
+        parse(line).filter(l -> l.port() == port).ifPresent(found::add);
       }
     }
     return found;
@@ -94,13 +92,8 @@ public final class PortOwnership {
   public List<Listener> listenersOwnedBy(Set<Long> pids) {
     Map<Long, Listener> byInode = new HashMap<>();
     for (String table : List.of("net/tcp", "net/tcp6")) {
-      try {
-        List<String> lines = Files.readAllLines(proc.resolve(table), StandardCharsets.US_ASCII);
-        for (int i = 1; i < lines.size(); i++) {
-          parse(lines.get(i)).ifPresent(l -> byInode.put(l.inode(), l));
-        }
-      } catch (IOException e) {
-        // a table that is missing lists nothing
+      for (String line : listeningLines(proc.resolve(table))) {
+        parse(line).ifPresent(l -> byInode.put(l.inode(), l));
       }
     }
     Map<Long, Long> owners = new HashMap<>();
@@ -118,6 +111,30 @@ public final class PortOwnership {
       result.add(new Listener(l.address(), l.port(), inode, Optional.of(owners.get(inode))));
     }
     return result;
+  }
+
+  /**
+   * The lines of a socket table up to its first connection: the kernel lists listening sockets
+   * first, and it generates the file as it is read, so stopping there spares it the walk over
+   * every connection on the machine (most of the cost of reading the whole file). A missing or
+   * unreadable table lists nothing.
+   */
+  private static List<String> listeningLines(Path table) {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        Files.newInputStream(table), StandardCharsets.US_ASCII), 4096)) {
+      String line = in.readLine(); // the header
+      while (line != null && (line = in.readLine()) != null) {
+        String[] f = line.trim().split("\\s+", 5);
+        if (f.length < 4 || !(LISTEN.equals(f[3]) || SYN_RECV.equals(f[3]))) {
+          break;
+        }
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      // a table that vanished or is unreadable lists nothing
+    }
+    return lines;
   }
 
   /**
