@@ -1,8 +1,7 @@
 package dev.supervisedtemporal.lifecycle.process;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ public final class PortOwnership {
 
   private static final String LISTEN = "0A";
   private static final String SYN_RECV = "03";
+  private static final int TABLE_READ_BYTES = 512;
   private final Path proc;
 
   /** Reads the real {@code /proc}. */
@@ -121,15 +121,29 @@ public final class PortOwnership {
    */
   private static List<String> listeningLines(Path table) {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        Files.newInputStream(table), StandardCharsets.US_ASCII), 4096)) {
-      String line = in.readLine(); // the header
-      while (line != null && (line = in.readLine()) != null) {
-        String[] f = line.trim().split("\\s+", 5);
-        if (f.length < 4 || !(LISTEN.equals(f[3]) || SYN_RECV.equals(f[3]))) {
-          break;
+    // Small reads: the kernel generates only as much of the table as each read asks for.
+    byte[] chunk = new byte[TABLE_READ_BYTES];
+    StringBuilder line = new StringBuilder(160);
+    boolean header = true;
+    try (InputStream in = Files.newInputStream(table)) {
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] != '\n') {
+            line.append((char) chunk[i]);
+            continue;
+          }
+          String text = line.toString();
+          line.setLength(0);
+          if (header) {
+            header = false;
+            continue;
+          }
+          String[] f = text.trim().split("\\s+", 5);
+          if (f.length < 4 || !(LISTEN.equals(f[3]) || SYN_RECV.equals(f[3]))) {
+            return lines;
+          }
+          lines.add(text);
         }
-        lines.add(line);
       }
     } catch (IOException e) {
       // a table that vanished or is unreadable lists nothing
