@@ -10,6 +10,7 @@ import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -157,6 +158,10 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     }
     if (chaos == null) {
       chaos = Chaos.on(manager);
+      // Recovery as the user feels it: the handle's stubs exist before the first fault and are
+      // kept across it; their first answer after a fault is recorded as CLIENT_RECOVERED.
+      WorkflowServiceStubs kept = serviceStubs();
+      chaos.watchClient(timeout -> answers(kept, timeout));
     }
     return chaos;
   }
@@ -193,6 +198,16 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       stubsReconnect = manager.reconnectOnRestart(stubs.getRawChannel());
     }
     return stubs;
+  }
+
+  private static boolean answers(WorkflowServiceStubs stubs, Duration timeout) {
+    try {
+      stubs.blockingStub().withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return true;
+    } catch (RuntimeException e) {
+      return false; // unavailable, deadline exceeded, or shut down with the session
+    }
   }
 
   /** A client bound to the namespace, created on first use. */
