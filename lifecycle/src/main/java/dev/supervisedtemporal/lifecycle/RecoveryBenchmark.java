@@ -33,7 +33,8 @@ final class RecoveryBenchmark {
 
   /** The figures of one kill, in report order. */
   static final List<String> FIGURES =
-      List.of("detected", "server-side", "client", "worker", "in-flight", "no-fault workflow");
+      List.of("detected", "server-side", "client", "worker", "in-flight", "no-fault workflow",
+          "client after ready", "worker after ready");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Duration ISOLATED_IDLE = Duration.ofSeconds(5);
@@ -143,9 +144,13 @@ final class RecoveryBenchmark {
         e -> e.type() == SupervisorEventType.RESTARTED, TIMEOUT);
     add(figures, "detected", unhealthy.nanoTime() - killedAt);
     add(figures, "server-side", server.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS) - killedAt);
-    add(figures, "client", client.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS) - killedAt);
+    long clientAt = client.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    add(figures, "client", clientAt - killedAt);
+    add(figures, "client after ready", clientAt - restarted.nanoTime());
     if (worker != null) {
-      add(figures, "worker", worker.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS) - killedAt);
+      long workerAt = worker.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      add(figures, "worker", workerAt - killedAt);
+      add(figures, "worker after ready", workerAt - restarted.nanoTime());
     }
     if (inflight != null) {
       add(figures, "in-flight", inflight.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS) - killedAt);
@@ -202,6 +207,8 @@ final class RecoveryBenchmark {
       case "worker" -> "worker completes a new workflow";
       case "in-flight" -> "in-flight workflow completes";
       case "no-fault workflow" -> "(a new workflow without a fault)";
+      case "client after ready" -> "(client, from RESTARTED)";
+      case "worker after ready" -> "(worker, from RESTARTED)";
       default -> figure;
     };
   }
