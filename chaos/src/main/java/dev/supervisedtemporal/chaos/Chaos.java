@@ -66,6 +66,7 @@ public final class Chaos implements AutoCloseable {
   private final TemporalManager manager;
   private final ChaosEvents events;
   private final Set<Fault> open = Collections.synchronizedSet(new LinkedHashSet<>());
+  private volatile ClientCheck client;
 
   private Chaos(TemporalManager manager, ChaosEvents events) {
     this.manager = Objects.requireNonNull(manager, "manager");
@@ -404,12 +405,30 @@ public final class Chaos implements AutoCloseable {
 
   // ---------------------------------------------------------------- recovery
 
+  /** Asks a user's own client, created before the faults and kept, whether it answers. */
+  @FunctionalInterface
+  public interface ClientCheck {
+    /** Whether one RPC on the client succeeds within the timeout; never throws for a failure. */
+    boolean answers(Duration timeout);
+  }
+
   /**
-   * Waits for the first successful client RPC ({@code GetSystemInfo}) after the fault, and
-   * records it as {@link ChaosEventType#RPC_RECOVERED}. For a kill or terminate it first waits
-   * for the killed server to be gone, so the old server's last answer does not count.
+   * Makes {@link #awaitRecovery} also wait for the user's client, and record its first success
+   * after a fault as {@link ChaosEventType#CLIENT_RECOVERED}: recovery as the user feels it.
+   * The client must exist before the faults and be kept across them. Null stops watching.
+   */
+  public void watchClient(ClientCheck check) {
+    this.client = check;
+  }
+
+  /**
+   * Waits for the first successful RPC ({@code GetSystemInfo}) of the manager's probe after the
+   * fault, and records it as {@link ChaosEventType#RPC_RECOVERED} (server-side recovery); with
+   * a {@linkplain #watchClient watched client}, also waits for that client's first success and
+   * records it as {@link ChaosEventType#CLIENT_RECOVERED}. For a kill or terminate it first
+   * waits for the killed server to be gone, so the old server's last answer does not count.
    *
-   * @return whether an RPC succeeded within the timeout
+   * @return whether the probe (and the watched client) succeeded within the timeout
    */
   public boolean awaitRecovery(Fault fault, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -422,20 +441,35 @@ public final class Chaos implements AutoCloseable {
         Thread.sleep(2);
       }
     }
+    ClientCheck userClient = client;
+    boolean probeDone = false;
+    boolean clientDone = userClient == null;
     while (true) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
       }
-      if (manager.answersRpc(Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos())))) {
-        long now = System.nanoTime();
-        events.publish(new ChaosEvent(ChaosEventType.RPC_RECOVERED, now, Instant.now(),
-            fault.id(), fault.kind(), manager.pid(), -1, "GetSystemInfo answered "
-                + (now - fault.injectedNanos()) / 1_000_000 + " ms after the fault"));
+      Duration wait = Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos()));
+      if (!probeDone && manager.answersRpc(wait)) {
+        probeDone = true;
+        recovered(ChaosEventType.RPC_RECOVERED, fault, "GetSystemInfo answered");
+      }
+      if (!clientDone && userClient.answers(wait)) {
+        clientDone = true;
+        recovered(ChaosEventType.CLIENT_RECOVERED, fault, "the user's client answered");
+      }
+      if (probeDone && clientDone) {
         return true;
       }
-      Thread.sleep(10);
+      Thread.sleep(5);
     }
+  }
+
+  private void recovered(ChaosEventType type, Fault fault, String what) {
+    long now = System.nanoTime();
+    events.publish(new ChaosEvent(type, now, Instant.now(), fault.id(), fault.kind(),
+        manager.pid(), -1, what + " " + (now - fault.injectedNanos()) / 1_000_000
+            + " ms after the fault"));
   }
 
   /** The supervisor's and chaos's events merged by monotonic time, one per line. */

@@ -8,6 +8,18 @@ public enum ChaosEventType {
   FAULT_HEALED,
   /** A fault was refused before anything was done; the detail says why. */
   FAULT_REFUSED,
-  /** The first successful client RPC ({@code GetSystemInfo}) after the fault. */
-  RPC_RECOVERED
+  /**
+   * Server-side recovery: the first successful {@code GetSystemInfo} of the manager's own probe
+   * (a channel that resets its connect backoff after every failure) after the fault.
+   */
+  RPC_RECOVERED,
+  /**
+   * User-felt recovery: the first successful RPC on a client the user created before the fault
+   * and kept across it (see {@link Chaos#watchClient}).
+   */
+  CLIENT_RECOVERED,
+  /** A worker started before the fault, on the user's client, completed a new workflow. */
+  WORKER_RECOVERED,
+  /** A workflow that was in flight at the fault completed (persistent backends only). */
+  INFLIGHT_RECOVERED
 }

@@ -11,6 +11,7 @@ import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
@@ -51,6 +52,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private volatile long readyNanos;
   private volatile Supervisor supervisor;
   private volatile WorkflowServiceStubs stubs;
+  private volatile SupervisorEvents.Registration stubsReconnect;
   private volatile WorkflowClient client;
   private volatile List<String> logTailAtClose;
   private volatile boolean closed;
@@ -199,6 +201,10 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       if (timing != null) {
         timing.follow(chaos);
       }
+      // Recovery as the user feels it: the handle's stubs exist before the first fault and are
+      // kept across it; their first answer after a fault is recorded as CLIENT_RECOVERED.
+      WorkflowServiceStubs kept = serviceStubs();
+      chaos.watchClient(timeout -> answers(kept, timeout));
     }
     return chaos;
   }
@@ -247,8 +253,20 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     }
     if (stubs == null) {
       stubs = WorkflowServiceStubs.newServiceStubs(clientSetup.stubsOptions(manager.target()));
+      // The stubs outlive faults: their channel reconnects as soon as a replacement is ready.
+      stubsReconnect = manager.reconnectOnRestart(stubs.getRawChannel());
     }
     return stubs;
+  }
+
+  private static boolean answers(WorkflowServiceStubs stubs, Duration timeout) {
+    try {
+      stubs.blockingStub().withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return true;
+    } catch (RuntimeException e) {
+      return false; // unavailable, deadline exceeded, or shut down with the session
+    }
   }
 
   /** A client bound to the namespace, created on first use. */
@@ -289,6 +307,10 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       w = workers;
       stubs = null;
       client = null;
+      if (stubsReconnect != null) {
+        stubsReconnect.close();
+        stubsReconnect = null;
+      }
     }
     RuntimeException failure = null;
     try {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.supervisedtemporal.chaos.Chaos;
+import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.chaos.ChaosEventType;
 import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -162,6 +166,11 @@ class SupervisedTemporalExtensionIT {
       assertThat(chaos.awaitRecovery(kill, Duration.ofSeconds(60))).isTrue();
       temporal.events().await("a restart", from,
           e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
+      // the stubs handed out before the kill (test 1) answer again, and that moment is recorded
+      assertThat(chaos.events().ofFault(kill.id())).extracting(ChaosEvent::type)
+          .contains(ChaosEventType.RPC_RECOVERED, ChaosEventType.CLIENT_RECOVERED);
+      assertThat(temporal.serviceStubs().blockingStub().withDeadlineAfter(10, TimeUnit.SECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())).isNotNull();
       temporal.awaitHealthy(Duration.ofSeconds(30));
       SEEN.put("pidAfter", temporal.pid());
       assertThat(temporal.pid()).isNotEqualTo(before);

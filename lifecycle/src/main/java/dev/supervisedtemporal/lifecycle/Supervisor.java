@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
  * <p>The seed's loop (tick, on failure wait the backoff, re-check cancellation, call the
  * idempotent start), plus what the seed is blind to, each switchable by {@link SupervisorPolicy}:
  * the child's exit event is acted on at once; a protocol probe with a deadline and a failure
- * threshold detects a hung server, which the restart kills (KILL + CONT to its group); the
- * backoff grows with jitter and resets after stable uptime; too many restarts in a window end
- * in {@link SupervisorState#GAVE_UP} with the server's last log lines. An attempt refused because
- * a foreign process holds the port is waiting, not a restart: it does not count toward that
- * limit; the supervisor reports the thief ({@link SupervisorEventType#PORT_HELD}) and tries again
- * after a backoff capped at the policy's maximum, for as long as the theft lasts.
+ * threshold detects a hung server, which the restart kills (KILL + CONT to its group); a server
+ * that had served for the policy's minimum serving uptime is replaced at once, as s6 does,
+ * while restarts that fail (a crash loop) back off with growing, jittered delays that reset
+ * after stable uptime; too many restarts in a window end in {@link SupervisorState#GAVE_UP} with
+ * the server's last log lines. An attempt refused because a foreign process holds the port is
+ * waiting, not a restart: it does not count toward that limit; the supervisor reports the thief
+ * ({@link SupervisorEventType#PORT_HELD}) and tries again after a backoff capped at the policy's
+ * maximum, for as long as the theft lasts.
  *
  * <p>A server it only watches (the external backend) is reported {@code UNHEALTHY} once when it
  * fails and {@code HEALTHY} when it is back, and never restarted.
@@ -65,6 +67,8 @@ public final class Supervisor {
   private int backoffAttempt;
   private int portWaits;
   private long lastRestartNanos = -1;
+  private long servingSince = -1;
+  private long lastHealthyNanos = -1;
   private final Deque<Long> attemptTimes = new ArrayDeque<>();
 
   Supervisor(SupervisedServer server, SupervisorPolicy policy, SupervisorScheduler scheduler,
@@ -87,6 +91,9 @@ public final class Supervisor {
     }
     scheduler.execute(() -> {
       anchor = scheduler.nanoTime();
+      if (server.pid() > 0) {
+        servingSince = anchor;
+      }
       emit(SupervisorEventType.STARTED, server.pid(), false, 0, Duration.ZERO,
           server.describe() + " " + policy);
       scheduleNextTick();
@@ -220,7 +227,7 @@ public final class Supervisor {
         consecutiveFailures++;
         boolean reached = consecutiveFailures >= policy.failureThreshold() || report.processGone();
         if (reached && !recovering && state != SupervisorState.GAVE_UP) {
-          beginRecovery(report.summary());
+          beginRecovery(report.summary(), lastHealthyNanos);
         }
       }
     } catch (RuntimeException | Error e) {
@@ -244,6 +251,10 @@ public final class Supervisor {
 
   private void onHealthy() {
     consecutiveFailures = 0;
+    lastHealthyNanos = scheduler.nanoTime();
+    if (servingSince < 0) {
+      servingSince = lastHealthyNanos;
+    }
     if (markedUnhealthy && !recovering) {
       markedUnhealthy = false;
       state = SupervisorState.RUNNING;
@@ -260,10 +271,18 @@ public final class Supervisor {
       return;
     }
     consecutiveFailures = Math.max(consecutiveFailures, policy.failureThreshold());
-    beginRecovery("process " + exit.pid() + " exited with code " + exit.exitCode());
+    beginRecovery("process " + exit.pid() + " exited with code " + exit.exitCode(),
+        exit.nanoTime());
   }
 
-  private void beginRecovery(String reason) {
+  /**
+   * Marks the server unhealthy and schedules its restart: at once when it had served for the
+   * policy's minimum serving uptime, else after the next backoff step (a crash loop).
+   *
+   * @param servedUntil the last moment the server is known to have served (its exit, or its
+   *     last healthy check), or -1 when unknown
+   */
+  private void beginRecovery(String reason, long servedUntil) {
     if (!server.restartable()) {
       // Watched, not owned: report it once, never restart; a healthy tick reports it back.
       if (!markedUnhealthy) {
@@ -277,8 +296,20 @@ public final class Supervisor {
     markedUnhealthy = true;
     state = SupervisorState.RECOVERING;
     emit(SupervisorEventType.UNHEALTHY, server.pid(), false, 0, Duration.ZERO, reason);
-    Duration delay = Backoff.delay(policy, backoffAttempt++, random);
-    emit(SupervisorEventType.BACKOFF, server.pid(), false, 0, delay, "");
+    long served = servingSince < 0 ? -1 : Math.max(servedUntil, servingSince) - servingSince;
+    servingSince = -1;
+    Duration delay;
+    String why;
+    if (served >= 0 && policy.minServingUptime().isPresent()
+        && served >= policy.minServingUptime().get().toNanos()) {
+      backoffAttempt = 0;
+      delay = Duration.ZERO;
+      why = "served " + served / 1_000_000 + " ms: replaced at once";
+    } else {
+      delay = Backoff.delay(policy, backoffAttempt++, random);
+      why = "";
+    }
+    emit(SupervisorEventType.BACKOFF, server.pid(), false, 0, delay, why);
     pendingRestart = scheduler.schedule(this::restart, delay);
   }
 
@@ -302,6 +333,8 @@ public final class Supervisor {
       StartResult result = server.restart(gate);
       restarts.incrementAndGet();
       lastRestartNanos = scheduler.nanoTime();
+      servingSince = lastRestartNanos;
+      lastHealthyNanos = lastRestartNanos;
       recovering = false;
       markedUnhealthy = false;
       consecutiveFailures = 0;

@@ -2,6 +2,7 @@ package dev.supervisedtemporal.lifecycle;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -24,6 +25,7 @@ public final class SupervisorPolicy {
   private final double backoffMultiplier;
   private final double jitter;
   private final Duration stableUptime;
+  private final Optional<Duration> minServingUptime;
   private final int maxRestarts;
   private final Duration restartWindow;
   private final Duration stopTimeout;
@@ -41,6 +43,8 @@ public final class SupervisorPolicy {
     this.backoffMultiplier = b.backoffMultiplier;
     this.jitter = b.jitter;
     this.stableUptime = b.stableUptime;
+    this.minServingUptime =
+        b.immediateRestart ? Optional.of(b.minServingUptime) : Optional.empty();
     this.maxRestarts = b.maxRestarts;
     this.restartWindow = b.restartWindow;
     this.stopTimeout = b.stopTimeout;
@@ -60,15 +64,17 @@ public final class SupervisorPolicy {
         .reactToExit(false)
         .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0, 0.0)
         .stableUptime(Duration.ZERO)
+        .noImmediateRestart()
         .restartIntensity(Integer.MAX_VALUE, Duration.ofMinutes(1))
         .build();
   }
 
   /**
    * The recommended behaviour: a full check (port owner and gRPC health) every second with a
-   * 500 ms deadline and a threshold of 2, immediate reaction to the child's exit, exponential
-   * backoff 100 ms → 2 s with ±20 % jitter reset after 5 s of stable uptime, and at most 10
-   * restarts a minute before giving up.
+   * 500 ms deadline and a threshold of 2, immediate reaction to the child's exit, a server that
+   * had reached ready replaced at once (no backoff), exponential backoff 100 ms → 2 s with ±20 %
+   * jitter only while restarts fail, reset after 5 s of stable uptime, and at most 10 restarts a
+   * minute before giving up.
    */
   public static SupervisorPolicy recommended() {
     return new Builder("recommended").build();
@@ -92,6 +98,8 @@ public final class SupervisorPolicy {
     b.backoffMultiplier = backoffMultiplier;
     b.jitter = jitter;
     b.stableUptime = stableUptime;
+    b.immediateRestart = minServingUptime.isPresent();
+    b.minServingUptime = minServingUptime.orElse(Duration.ZERO);
     b.maxRestarts = maxRestarts;
     b.restartWindow = restartWindow;
     b.stopTimeout = stopTimeout;
@@ -101,7 +109,7 @@ public final class SupervisorPolicy {
 
   /**
    * This policy with every time-like value (interval, probe timeout, backoff, stable uptime,
-   * restart window) multiplied by the factor; used to run the seed's 5 s cadence in CI time.
+   * minimum serving uptime, restart window) multiplied by the factor; used to run the seed's 5 s cadence in CI time.
    */
   public SupervisorPolicy scaled(double factor) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
@@ -113,6 +121,7 @@ public final class SupervisorPolicy {
     b.initialBackoff = scale(initialBackoff, factor);
     b.maxBackoff = scale(maxBackoff, factor);
     b.stableUptime = scale(stableUptime, factor);
+    b.minServingUptime = scale(b.minServingUptime, factor);
     b.restartWindow = scale(restartWindow, factor);
     return b.build();
   }
@@ -176,6 +185,16 @@ public final class SupervisorPolicy {
     return stableUptime;
   }
 
+  /**
+   * How long a server must have served (from ready to its death or hang) to be replaced at once,
+   * with no backoff, as s6 does; a server that dies sooner, or a restart that fails, is a crash
+   * loop and backs off. Empty: always back off (the seed). Zero: any server that reached ready is
+   * replaced at once and only failed restarts back off.
+   */
+  public Optional<Duration> minServingUptime() {
+    return minServingUptime;
+  }
+
   /** The most restart attempts allowed within {@link #restartWindow()} before giving up. */
   public int maxRestarts() {
     return maxRestarts;
@@ -201,7 +220,8 @@ public final class SupervisorPolicy {
     return "SupervisorPolicy[" + name + ": every " + checkInterval + ", probe " + probeDepth
         + " within " + probeTimeout + ", threshold " + failureThreshold + ", exit events "
         + reactToExit + ", backoff " + initialBackoff + ".." + maxBackoff + " x"
-        + backoffMultiplier + " ±" + jitter + ", reset after " + stableUptime + ", limit "
+        + backoffMultiplier + " ±" + jitter + ", reset after " + stableUptime + ", at once after "
+        + minServingUptime.map(Duration::toString).orElse("never") + " serving, limit "
         + (maxRestarts == Integer.MAX_VALUE ? "none" : maxRestarts + " per " + restartWindow)
         + "]";
   }
@@ -219,6 +239,8 @@ public final class SupervisorPolicy {
     private double backoffMultiplier = 2.0;
     private double jitter = 0.2;
     private Duration stableUptime = Duration.ofSeconds(5);
+    private Duration minServingUptime = Duration.ZERO;
+    private boolean immediateRestart = true;
     private int maxRestarts = 10;
     private Duration restartWindow = Duration.ofMinutes(1);
     private Duration stopTimeout = Duration.ofSeconds(10);
@@ -282,6 +304,22 @@ public final class SupervisorPolicy {
       return this;
     }
 
+    /**
+     * Sets how long a server must have served to be replaced at once, with no backoff; at least
+     * zero (zero: having reached ready is enough). See {@link SupervisorPolicy#minServingUptime()}.
+     */
+    public Builder minServingUptime(Duration uptime) {
+      this.minServingUptime = uptime;
+      this.immediateRestart = true;
+      return this;
+    }
+
+    /** Always backs off before a restart, however long the server served (the seed's way). */
+    public Builder noImmediateRestart() {
+      this.immediateRestart = false;
+      return this;
+    }
+
     /** Gives up after more than {@code max} restart attempts within {@code window}. */
     public Builder restartIntensity(int max, Duration window) {
       this.maxRestarts = max;
@@ -317,6 +355,11 @@ public final class SupervisorPolicy {
       if (stableUptime == null || stableUptime.isNegative()) {
         throw new IllegalArgumentException(
             "stableUptime = " + stableUptime + "; accepted: a duration >= 0");
+      }
+      if (immediateRestart && (minServingUptime == null || minServingUptime.isNegative())) {
+        throw new IllegalArgumentException("minServingUptime = " + minServingUptime
+            + "; accepted: a duration >= 0 (0: a server that reached ready is replaced at once),"
+            + " or noImmediateRestart() to always back off");
       }
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff = " + maxBackoff

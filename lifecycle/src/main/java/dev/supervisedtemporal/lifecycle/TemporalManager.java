@@ -17,6 +17,7 @@ import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
 import dev.supervisedtemporal.lifecycle.state.PidFile;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
+import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -291,6 +292,20 @@ public final class TemporalManager implements AutoCloseable {
     return () -> exitListeners.remove(listener);
   }
 
+  /**
+   * Makes a client channel reconnect at once whenever a replacement server is ready: its gRPC
+   * connect backoff (1 s, then x1.6) is reset on every restart and on every return to health.
+   * Enrol the channel of every client that outlives a fault, e.g.
+   * {@code manager.reconnectOnRestart(stubs.getRawChannel())} for Temporal's
+   * {@code WorkflowServiceStubs} (workers poll through their client's stubs). Close the
+   * registration when the channel is shut down; a shut-down channel is skipped meanwhile.
+   *
+   * @return the enrolment; closing it stops the resets
+   */
+  public SupervisorEvents.Registration reconnectOnRestart(ManagedChannel channel) {
+    return ReconnectOnRestart.enrol(events, channel);
+  }
+
   // ---------------------------------------------------------------- health
 
   /** Whether a server runs, is ours, owns its port and answers gRPC health within 2 s. */
@@ -330,9 +345,12 @@ public final class TemporalManager implements AutoCloseable {
       return report(running, layers);
     }
     layers.add(layer(HealthReport.Layer.PROCESS_ALIVE, true, "pid " + process.pid()));
-    Optional<String> mismatch = running.identity().mismatch();
+    // Our own child cannot be replaced while the JDK has not reaped it (its pid stays taken),
+    // and its identity was verified at spawn: re-reading /proc every tick would tell nothing new.
+    Optional<String> mismatch =
+        process.isAlive() ? Optional.empty() : running.identity().mismatch();
     layers.add(layer(HealthReport.Layer.IDENTITY, mismatch.isEmpty(),
-        mismatch.orElse("start time and command line match")));
+        mismatch.orElse("our unreaped child, verified at spawn")));
     if (mismatch.isPresent()) {
       return report(running, layers);
     }

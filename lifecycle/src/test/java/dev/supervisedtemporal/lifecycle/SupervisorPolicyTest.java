@@ -21,6 +21,28 @@ class SupervisorPolicyTest {
     assertThat(seed.reactToExit()).isFalse();
     assertThat(seed.probeDepth()).isEqualTo(ProbeDepth.SEED);
     assertThat(seed.maxRestarts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(seed.minServingUptime()).isEmpty();
+  }
+
+  @Test
+  void recommendedReplacesAServerThatReachedReadyAtOnce() {
+    assertThat(SupervisorPolicy.recommended().minServingUptime()).contains(Duration.ZERO);
+    SupervisorPolicy s6 = SupervisorPolicy.builder().minServingUptime(Duration.ofSeconds(1))
+        .build();
+    assertThat(s6.minServingUptime()).contains(Duration.ofSeconds(1));
+    assertThat(s6.scaled(0.5).minServingUptime()).contains(Duration.ofMillis(500));
+    assertThat(s6.toBuilder().build().minServingUptime()).contains(Duration.ofSeconds(1));
+    assertThat(s6.toBuilder().noImmediateRestart().build().minServingUptime()).isEmpty();
+    assertThat(SupervisorPolicy.seedDefaults().scaled(0.05).minServingUptime()).isEmpty();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().minServingUptime(Duration.ofMillis(-5))
+            .build())
+        .withMessage("minServingUptime = PT-0.005S; accepted: a duration >= 0 (0: a server "
+            + "that reached ready is replaced at once), or noImmediateRestart() to always back "
+            + "off");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().minServingUptime(null).build())
+        .withMessageStartingWith("minServingUptime = null; accepted: a duration >= 0");
   }
 
   @Test

@@ -23,11 +23,105 @@ class SupervisorTest {
     return s;
   }
 
+  /** Always backs off, so that the backoff arithmetic shows in every restart. */
   private static SupervisorPolicy.Builder fixed() {
     return SupervisorPolicy.builder()
         .checkInterval(Duration.ofSeconds(1))
         .failureThreshold(2)
-        .backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.0);
+        .backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.0)
+        .noImmediateRestart();
+  }
+
+  /** Replaces a server that served at least a second at once, like s6. */
+  private static SupervisorPolicy.Builder s6() {
+    return fixed().minServingUptime(Duration.ofSeconds(1)).stableUptime(Duration.ofHours(1));
+  }
+
+  private List<Duration> backoffs() {
+    List<Duration> delays = new ArrayList<>();
+    events.ofType(SupervisorEventType.BACKOFF).forEach(e -> delays.add(e.duration()));
+    return delays;
+  }
+
+  private void awaitRestarts(int n) {
+    while (events.count(SupervisorEventType.RESTARTED) < n) {
+      scheduler.advance(Duration.ofMillis(1));
+    }
+  }
+
+  @Test
+  void aServerThatServedLongEnoughIsReplacedAtOnce() {
+    supervisor(s6().build());
+    scheduler.advance(Duration.ofSeconds(30)); // serving for 30 s
+    long crashedAt = scheduler.nanoTime();
+    server.crash();
+    scheduler.advance(Duration.ZERO);
+    assertThat(server.restartTimes).containsExactly(crashedAt);
+    assertThat(backoffs()).containsExactly(Duration.ZERO);
+    assertThat(events.ofType(SupervisorEventType.BACKOFF).get(0).detail())
+        .contains("served 30000 ms");
+
+    scheduler.advance(Duration.ofSeconds(10)); // the replacement serves too, then hangs
+    server.condition = ScriptedServer.Condition.HUNG;
+    scheduler.advance(Duration.ofSeconds(3)); // two failed probes reach the threshold
+    assertThat(server.restartTimes).hasSize(2);
+    assertThat(backoffs()).containsExactly(Duration.ZERO, Duration.ZERO);
+  }
+
+  @Test
+  void aCrashLoopBacksOffMoreAndMore() {
+    supervisor(s6().build());
+    scheduler.advance(Duration.ofSeconds(5));
+    server.crash(); // served 5 s: at once
+    awaitRestarts(1);
+    for (int i = 0; i < 3; i++) { // each replacement dies 200 ms after it was ready
+      scheduler.advance(Duration.ofMillis(200));
+      server.crash();
+      awaitRestarts(2 + i);
+    }
+    server.failNextRestarts = 2; // and then restarts fail outright
+    scheduler.advance(Duration.ofMillis(200));
+    server.crash();
+    scheduler.advance(Duration.ofSeconds(10));
+    assertThat(backoffs()).containsExactly(Duration.ZERO, Duration.ofMillis(100),
+        Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
+        Duration.ofMillis(1600), Duration.ofMillis(3200));
+    assertThat(events.count(SupervisorEventType.RESTART_FAILED)).isEqualTo(2);
+  }
+
+  @Test
+  void theBackoffResetsOnceAServerServesAgain() {
+    supervisor(s6().build());
+    server.failNextRestarts = 2;
+    scheduler.advance(Duration.ofMillis(300));
+    server.crash(); // served 300 ms: a crash loop from the start
+    scheduler.advance(Duration.ofSeconds(10));
+    assertThat(backoffs()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
+        Duration.ofMillis(400));
+    assertThat(events.count(SupervisorEventType.RESTARTED)).isEqualTo(1);
+
+    scheduler.advance(Duration.ofSeconds(2)); // the third restart has served 2 s+
+    server.failNextRestarts = 1;
+    server.crash();
+    scheduler.advance(Duration.ofSeconds(10));
+    assertThat(backoffs()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
+        Duration.ofMillis(400), Duration.ZERO, Duration.ofMillis(100));
+  }
+
+  @Test
+  void byDefaultAnyServerThatReachedReadyIsReplacedAtOnceAndOnlyFailuresBackOff() {
+    supervisor(SupervisorPolicy.recommended().toBuilder().randomSeed(1).build());
+    for (int i = 0; i < 5; i++) { // a burst: each kill 300 ms after the replacement was ready
+      scheduler.advance(Duration.ofMillis(300));
+      server.crash();
+      scheduler.advance(Duration.ofMillis(400)); // the restart takes 400 ms
+    }
+    assertThat(backoffs()).hasSize(5).allMatch(Duration::isZero);
+    server.failNextRestarts = 1;
+    server.crash();
+    scheduler.advance(Duration.ofSeconds(5));
+    assertThat(backoffs().get(5)).isZero();
+    assertThat(backoffs().get(6)).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));
   }
 
   private List<Long> times(SupervisorEventType type) {

@@ -136,6 +136,9 @@ final class EventReader {
         break;
       case "FAULT_HEALED":
       case "RPC_RECOVERED":
+      case "CLIENT_RECOVERED":
+      case "WORKER_RECOVERED":
+      case "INFLIGHT_RECOVERED":
         required(file, e, "faultId");
         break;
       case "SERVER_READY":

@@ -10,7 +10,11 @@ import java.util.Map;
  * <p>Events are attributed to the fault kind of the most recent {@code FAULT_INJECTED} at or before
  * them ({@link GroupKey#NO_FAULT} before the first fault). Sample metrics ({@link #metrics}):
  * {@code detectionLatencyMs}, {@code detectionLatencyPerInterval} (÷ {@code checkIntervalMs}),
- * {@code recoveryTimeMs}, {@code recoveryPerSpawnToReady} (÷ the run's median spawn → ready),
+ * {@code recoveryTimeMs}, {@code recoveryPerSpawnToReady} (÷ the run's median spawn → ready)
+ * — server-side recovery, measured with the manager's probe —, the user-felt recoveries
+ * {@code clientRecoveryMs} (stubs kept across the fault answer), {@code workerRecoveryMs} (a worker
+ * kept across completes a new workflow) and {@code inflightRecoveryMs} (a workflow in flight at
+ * the fault completes), each also ÷ spawn → ready ({@code …PerSpawnToReady}),
  * {@code restartDurationMs}, {@code tickSpacingMs}, {@code tickSpacingPerInterval}. Counts
  * ({@link #counts}): {@code faults}, {@code undetected}, {@code unrecovered}, {@code restarts},
  * {@code restartFailures}, {@code giveUps}, {@code leaks}. Values ({@link #values}):
@@ -28,8 +32,9 @@ public record FaultGroup(GroupKey key, Map<String, Stats> metrics, Map<String, L
 
   /** Metric names in report order. */
   public static final List<String> METRICS = List.of("detectionLatencyMs", "detectionLatencyPerInterval",
-      "recoveryTimeMs", "recoveryPerSpawnToReady", "restartDurationMs", "tickSpacingMs",
-      "tickSpacingPerInterval");
+      "recoveryTimeMs", "recoveryPerSpawnToReady", "clientRecoveryMs", "clientRecoveryPerSpawnToReady",
+      "workerRecoveryMs", "workerRecoveryPerSpawnToReady", "inflightRecoveryMs",
+      "inflightRecoveryPerSpawnToReady", "restartDurationMs", "tickSpacingMs", "tickSpacingPerInterval");
 
   /** Count names in report order. */
   public static final List<String> COUNTS = List.of("faults", "undetected", "unrecovered", "restarts",

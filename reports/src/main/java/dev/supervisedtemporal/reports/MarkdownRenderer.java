@@ -30,20 +30,22 @@ final class MarkdownRenderer {
 
     sb.append("## Detection and recovery per fault kind\n\n");
     sb.append("| scenario | backend | policy | fault | faults | detect p50 / p95 (n) | detect /int p95 "
-        + "| recovery p50 / p95 (n) | recovery /spawn p95 | restart p50 (n) | restarts | give-ups | leaks "
+        + "| server-side recovery p50 / p95 (n) | recovery /spawn p95 | client recovery p50 / p95 (n) "
+        + "| worker recovery p50 / p95 (n) | restart p50 (n) | restarts | give-ups | leaks "
         + "| undetected | unrecovered |\n");
-    sb.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    sb.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (FaultGroup g : report.groups()) {
       if (GroupKey.NO_FAULT.equals(g.key().faultKind()) && g.counts().get("faults") == 0
           && !g.metrics().containsKey("restartDurationMs")) {
         continue;
       }
       Map<String, Stats> m = g.metrics();
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %d | %d | %d | %d | %d |%n",
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %d | %d |%n",
           cell(g.key().scenario()), g.key().backend(), g.key().policy(), g.key().faultKind(),
           g.counts().get("faults"), pair(m.get("detectionLatencyMs")),
           one(m.get("detectionLatencyPerInterval"), "p95"), pair(m.get("recoveryTimeMs")),
-          one(m.get("recoveryPerSpawnToReady"), "p95"), withN(m.get("restartDurationMs"), "p50"),
+          one(m.get("recoveryPerSpawnToReady"), "p95"), pair(m.get("clientRecoveryMs")),
+          pair(m.get("workerRecoveryMs")), withN(m.get("restartDurationMs"), "p50"),
           g.counts().get("restarts"), g.counts().get("giveUps"), g.counts().get("leaks"),
           g.counts().get("undetected"), g.counts().get("unrecovered")));
     }

@@ -16,6 +16,9 @@ final class MetricCalculator {
   static final String OTHER_POLICY = "recommended";
   private static final List<String> COMPARED_STATS = List.of("p50", "p95");
   private static final double NANOS_PER_MS = 1_000_000.0;
+  /** User-felt recovery events and the metric name stem each one yields, in pairs. */
+  private static final List<String> USER_FELT = List.of("CLIENT_RECOVERED", "clientRecovery",
+      "WORKER_RECOVERED", "workerRecovery", "INFLIGHT_RECOVERED", "inflightRecovery");
 
   private final List<RunSummary> runs = new ArrayList<>();
   private final Map<GroupKey, GroupAccumulator> groups = new TreeMap<>();
@@ -72,7 +75,7 @@ final class MetricCalculator {
         acc.sample("detectionLatencyMs", ms);
         acc.sample("detectionLatencyPerInterval", ms / interval);
       }
-      Event recovered = recoveryOf(f.events(), fault.string("faultId"));
+      Event recovered = recoveryOf(f.events(), "RPC_RECOVERED", fault.string("faultId"));
       if (recovered == null) {
         acc.counts.merge("unrecovered", 1L, Long::sum);
       } else {
@@ -80,6 +83,17 @@ final class MetricCalculator {
         acc.sample("recoveryTimeMs", ms);
         if (spawnRef != null && spawnRef > 0) {
           acc.sample("recoveryPerSpawnToReady", ms / spawnRef);
+        }
+      }
+      // Recovery as the user feels it: a client, a worker, an in-flight workflow kept across.
+      for (int i = 0; i < USER_FELT.size(); i += 2) {
+        Event felt = recoveryOf(f.events(), USER_FELT.get(i), fault.string("faultId"));
+        if (felt != null) {
+          double ms = (felt.t() - fault.t()) / NANOS_PER_MS;
+          acc.sample(USER_FELT.get(i + 1) + "Ms", ms);
+          if (spawnRef != null && spawnRef > 0) {
+            acc.sample(USER_FELT.get(i + 1) + "PerSpawnToReady", ms / spawnRef);
+          }
         }
       }
     }
@@ -194,9 +208,9 @@ final class MetricCalculator {
     return null;
   }
 
-  private static Event recoveryOf(List<Event> events, String faultId) {
+  private static Event recoveryOf(List<Event> events, String type, String faultId) {
     for (Event e : events) {
-      if ("RPC_RECOVERED".equals(e.type()) && faultId.equals(e.string("faultId"))) {
+      if (type.equals(e.type()) && faultId.equals(e.string("faultId"))) {
         return e;
       }
     }

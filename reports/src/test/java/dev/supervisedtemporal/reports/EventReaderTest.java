@@ -77,6 +77,15 @@ class EventReaderTest {
   }
 
   @Test
+  void userFeltRecoveriesNeedTheirFaultId() throws Exception {
+    for (String type : List.of("CLIENT_RECOVERED", "WORKER_RECOVERED", "INFLIGHT_RECOVERED")) {
+      List<String> lines = goodLines();
+      lines.add(1, "{\"v\":1,\"t\":3,\"type\":\"" + type + "\"}");
+      expectError(lines, ":2", type + " needs a non-empty string 'faultId'");
+    }
+  }
+
+  @Test
   void unknownTypesAndFieldsAreIgnored() throws Exception {
     List<String> lines = goodLines();
     lines.add(1, "{\"v\":1,\"t\":3,\"type\":\"SOMETHING_NEW\",\"extra\":{\"a\":[1,2]}}");

@@ -59,6 +59,31 @@ class MetricCalculatorTest {
   }
 
   @Test
+  void userFeltRecoveriesAreMeasuredFromTheirOwnFault() throws Exception {
+    EventLog log = new EventLog("s", "cli", "recommended", 1000)
+        .ready(0, 400)
+        .fault(1000, "f1", "KILL").unhealthy(1010).restarted(1400, 400).recovered(1420, "f1")
+        .add(1450, "CLIENT_RECOVERED", "\"faultId\":\"f1\"")
+        .add(2100, "WORKER_RECOVERED", "\"faultId\":\"f1\"")
+        .add(2300, "INFLIGHT_RECOVERED", "\"faultId\":\"f1\"")
+        .fault(3000, "f2", "KILL").unhealthy(3010).restarted(3400, 400).recovered(3410, "f2")
+        .add(3650, "CLIENT_RECOVERED", "\"faultId\":\"f2\"")
+        .result(5000, "PASSED");
+    FaultGroup kill = group(build(log), "recommended", "KILL");
+    Stats client = kill.metrics().get("clientRecoveryMs");
+    assertThat(client.n()).isEqualTo(2);
+    assertThat(client.p50()).isCloseTo(450, within(1e-9));
+    assertThat(client.max()).isCloseTo(650, within(1e-9));
+    assertThat(kill.metrics().get("clientRecoveryPerSpawnToReady").max())
+        .isCloseTo(650 / 400.0, within(1e-9));
+    assertThat(kill.metrics().get("workerRecoveryMs").n()).isEqualTo(1);
+    assertThat(kill.metrics().get("workerRecoveryMs").p50()).isCloseTo(1100, within(1e-9));
+    assertThat(kill.metrics().get("inflightRecoveryMs").p50()).isCloseTo(1300, within(1e-9));
+    // server-side recovery stays what the probe saw
+    assertThat(kill.metrics().get("recoveryTimeMs").max()).isCloseTo(420, within(1e-9));
+  }
+
+  @Test
   void undetectedAndUnrecoveredFaultsAreCountedNotGuessed() throws Exception {
     TimingReport r = build(new EventLog("s", "cli", "seed", 100)
         .fault(10, "f1", "STEAL_PORT").result(100, "FAILED"));

@@ -1,6 +1,7 @@
 package dev.supervisedtemporal.lifecycle.process;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 public final class PortOwnership {
 
   private static final String LISTEN = "0A";
+  private static final String SYN_RECV = "03";
+  private static final int TABLE_READ_BYTES = 512;
   private final Path proc;
 
   /** Reads the real {@code /proc}. */
@@ -48,13 +51,8 @@ public final class PortOwnership {
       if (!Files.isReadable(file)) {
         continue;
       }
-      try {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-        for (int i = 1; i < lines.size(); i++) {
-          parse(lines.get(i)).filter(l -> l.port() == port).ifPresent(found::add);
-        }
-      } catch (IOException e) {
-        // a table that vanished or is unreadable lists nothing
+      for (String line : listeningLines(file)) {
+        parse(line).filter(l -> l.port() == port).ifPresent(found::add);
       }
     }
     return found;
@@ -94,13 +92,8 @@ public final class PortOwnership {
   public List<Listener> listenersOwnedBy(Set<Long> pids) {
     Map<Long, Listener> byInode = new HashMap<>();
     for (String table : List.of("net/tcp", "net/tcp6")) {
-      try {
-        List<String> lines = Files.readAllLines(proc.resolve(table), StandardCharsets.US_ASCII);
-        for (int i = 1; i < lines.size(); i++) {
-          parse(lines.get(i)).ifPresent(l -> byInode.put(l.inode(), l));
-        }
-      } catch (IOException e) {
-        // a table that is missing lists nothing
+      for (String line : listeningLines(proc.resolve(table))) {
+        parse(line).ifPresent(l -> byInode.put(l.inode(), l));
       }
     }
     Map<Long, Long> owners = new HashMap<>();
@@ -120,12 +113,118 @@ public final class PortOwnership {
     return result;
   }
 
-  /** The pids of a process and all its descendants. */
+  /**
+   * The lines of a socket table up to its first connection: the kernel lists listening sockets
+   * first, and it generates the file as it is read, so stopping there spares it the walk over
+   * every connection on the machine (most of the cost of reading the whole file). A missing or
+   * unreadable table lists nothing.
+   */
+  private static List<String> listeningLines(Path table) {
+    List<String> lines = new ArrayList<>();
+    // Small reads: the kernel generates only as much of the table as each read asks for.
+    byte[] chunk = new byte[TABLE_READ_BYTES];
+    StringBuilder line = new StringBuilder(160);
+    boolean header = true;
+    try (InputStream in = Files.newInputStream(table)) {
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] != '\n') {
+            line.append((char) chunk[i]);
+            continue;
+          }
+          String text = line.toString();
+          line.setLength(0);
+          if (header) {
+            header = false;
+            continue;
+          }
+          String[] f = text.trim().split("\\s+", 5);
+          if (f.length < 4 || !(LISTEN.equals(f[3]) || SYN_RECV.equals(f[3]))) {
+            return lines;
+          }
+          lines.add(text);
+        }
+      }
+    } catch (IOException e) {
+      // a table that vanished or is unreadable lists nothing
+    }
+    return lines;
+  }
+
+  /**
+   * The pids of a process and all its descendants, read from the {@code children} files of the
+   * tree's own threads ({@code /proc/<pid>/task/<tid>/children}): work in proportion to our
+   * tree, not to the machine. Where those files are missing it falls back to
+   * {@link ProcessHandle#descendants()}, which scans every process.
+   */
   public static Set<Long> treeOf(ProcessHandle root) {
     Set<Long> pids = new HashSet<>();
     pids.add(root.pid());
-    root.descendants().forEach(d -> pids.add(d.pid()));
+    Path proc = Path.of("/proc");
+    String self = Long.toString(root.pid());
+    if (!Files.isReadable(proc.resolve(self).resolve("task").resolve(self).resolve("children"))) {
+      root.descendants().forEach(d -> pids.add(d.pid()));
+      return pids;
+    }
+    List<Long> todo = new ArrayList<>(List.of(root.pid()));
+    while (!todo.isEmpty()) {
+      long pid = todo.remove(todo.size() - 1);
+      try (DirectoryStream<Path> tasks =
+          Files.newDirectoryStream(proc.resolve(Long.toString(pid)).resolve("task"))) {
+        for (Path task : tasks) {
+          String children;
+          try {
+            children = Files.readString(task.resolve("children"), StandardCharsets.US_ASCII);
+          } catch (IOException e) {
+            continue; // the thread ended
+          }
+          for (String child : children.trim().split("\\s+")) {
+            if (!child.isEmpty() && pids.add(Long.parseLong(child))) {
+              todo.add(Long.parseLong(child));
+            }
+          }
+        }
+      } catch (IOException | SecurityException e) {
+        // the process ended
+      }
+    }
     return pids;
+  }
+
+  /**
+   * The file-descriptor links ({@code /proc/<pid>/fd/<n>}) through which the process holds the
+   * given socket inodes; inodes it does not hold are absent.
+   */
+  public Map<Long, Path> socketLinks(long pid, Set<Long> inodes) {
+    Map<Long, Path> links = new HashMap<>();
+    Path fds = proc.resolve(Long.toString(pid)).resolve("fd");
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(fds)) {
+      for (Path fd : stream) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            long inode = Long.parseLong(target.substring(8, target.length() - 1));
+            if (inodes.contains(inode)) {
+              links.put(inode, fd);
+            }
+          }
+        } catch (IOException e) {
+          // closed meanwhile
+        }
+      }
+    } catch (IOException | SecurityException e) {
+      // the process exited or is not ours to read
+    }
+    return links;
+  }
+
+  /** Whether the file-descriptor link still points at the socket inode: one readlink. */
+  public static boolean stillLinks(Path fdLink, long inode) {
+    try {
+      return Files.readSymbolicLink(fdLink).toString().equals("socket:[" + inode + "]");
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   private void searchOwners(Stream<Long> pids, Set<Long> wanted, Map<Long, Long> owners) {

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PortOwnershipTest {
@@ -49,6 +53,37 @@ class PortOwnershipTest {
         assertThat(l.ownerPid()).contains(self);
         assertThat(l.address()).isEqualTo("127.0.0.1");
       });
+    }
+  }
+
+  @Test
+  void findsAListenerAmongOpenConnectionsAndKeepsTheLinkThatHoldsIt() throws Exception {
+    PortOwnership ports = new PortOwnership();
+    assumeTrue(ports.isSupported(), "/proc/net/tcp is not readable here (not Linux)");
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), socket.getLocalPort());
+        Socket accepted = socket.accept()) {
+      long self = ProcessHandle.current().pid();
+      List<Listener> found = ports.listeners(socket.getLocalPort());
+      assertThat(found).singleElement();
+      long inode = found.get(0).inode();
+      Map<Long, Path> links = ports.socketLinks(self, Set.of(inode));
+      assertThat(links).containsOnlyKeys(inode);
+      assertThat(PortOwnership.stillLinks(links.get(inode), inode)).isTrue();
+      assertThat(PortOwnership.stillLinks(links.get(inode), inode + 1)).isFalse();
+    }
+  }
+
+  @Test
+  void theTreeOfAProcessHoldsItsChildrenWithoutScanningTheMachine() throws Exception {
+    Process child = new ProcessBuilder("sleep", "30").start();
+    try {
+      assertThat(PortOwnership.treeOf(ProcessHandle.current()))
+          .contains(ProcessHandle.current().pid(), child.pid());
+      assertThat(PortOwnership.treeOf(child.toHandle())).containsExactly(child.pid());
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
     }
   }
 }
