@@ -93,23 +93,9 @@ final class LeakCheck {
   static List<ProcessIdentity> standbysFor(int port) {
     return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
         .map(ProcessIdentity::of).flatMap(java.util.Optional::stream)
-        .filter(id -> EmbeddedBackend.isStandbyFor(commandLine(id.pid()), port)).toList();
+        .filter(id -> EmbeddedBackend.isStandbyFor(id.commandLine(), port)).toList();
   }
 
-  /**
-   * The full argument list from {@code /proc/<pid>/cmdline}: the JDK's
-   * {@code ProcessHandle.Info.arguments()} comes back empty for these long command lines.
-   */
-  private static List<String> commandLine(long pid) {
-    try {
-      String raw = new String(java.nio.file.Files.readAllBytes(
-          java.nio.file.Path.of("/proc", Long.toString(pid), "cmdline")),
-          java.nio.charset.StandardCharsets.UTF_8);
-      return List.of(raw.split("\0"));
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
-  }
 
   /** Whether a loopback socket can bind the port right now. */
   static boolean portIsFree(int port) {

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,10 +54,35 @@ public record ProcessIdentity(long pid, Instant startInstant, List<String> comma
     if (start.isEmpty() || command.isEmpty()) {
       return Optional.empty();
     }
-    List<String> line = new java.util.ArrayList<>();
+    List<String> line = new ArrayList<>();
     line.add(command.get());
-    info.arguments().ifPresent(args -> line.addAll(List.of(args)));
+    Optional<List<String>> fromProc = argumentsFromProc(handle.pid());
+    if (fromProc.isPresent()) {
+      line.addAll(fromProc.get());
+    } else {
+      info.arguments().ifPresent(args -> line.addAll(List.of(args)));
+    }
     return Optional.of(new ProcessIdentity(handle.pid(), start.get(), line));
+  }
+
+  /**
+   * The arguments after argv[0] from {@code /proc/<pid>/cmdline}, or empty where it cannot be
+   * read. The JDK's {@code ProcessHandle.Info.arguments()} is empty for long command lines (a
+   * server JVM's), which would reduce the identity to pid, start time and executable.
+   */
+  private static Optional<List<String>> argumentsFromProc(long pid) {
+    byte[] raw;
+    try {
+      raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (raw.length == 0) {
+      return Optional.empty(); // a zombie or a kernel thread: nothing to read
+    }
+    int end = raw[raw.length - 1] == 0 ? raw.length - 1 : raw.length;
+    String[] argv = new String(raw, 0, end, StandardCharsets.UTF_8).split("\0", -1);
+    return Optional.of(List.of(argv).subList(1, argv.length));
   }
 
   /** Whether the process this identity names is alive and still the same process. */

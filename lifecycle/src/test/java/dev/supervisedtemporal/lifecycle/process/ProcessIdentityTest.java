@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,25 @@ class ProcessIdentityTest {
     ProcessIdentity other = new ProcessIdentity(self.pid(), self.startInstant(),
         List.of("/usr/bin/temporal", "server", "start-dev"));
     assertThat(other.mismatch()).hasValueSatisfying(m -> assertThat(m).contains("different"));
+  }
+
+  @Test
+  void aLongCommandLineIsReadWhole() throws Exception {
+    // sleep adds up its arguments: 60 followed by 3000 zeros is a 6 KB command line, longer than
+    // what ProcessHandle.Info.arguments() reports, and the identity must still hold every word.
+    List<String> command = new ArrayList<>(List.of("sleep", "60"));
+    command.addAll(Collections.nCopies(3000, "0"));
+    Process sleeper = new ProcessBuilder(command).start();
+    try {
+      ProcessIdentity id = ProcessIdentity.of(sleeper.toHandle()).orElseThrow();
+      assertThat(id.commandLine()).hasSize(3002);
+      assertThat(id.commandLine().get(0)).endsWith("sleep");
+      assertThat(id.commandLine().subList(1, 3002)).isEqualTo(command.subList(1, 3002));
+      assertThat(id.mismatch()).isEmpty();
+    } finally {
+      sleeper.destroyForcibly();
+      sleeper.waitFor();
+    }
   }
 
   @Test
