@@ -59,7 +59,7 @@ final class Requested {
     r.text(Setting.STARTUP_TIMEOUT, a.startupTimeout(), true);
     r.text(Setting.PERSISTENT, a.persistent(), true);
     r.text(Setting.FAIL_ON_LEAK, a.failOnLeak(), true);
-    // ---- server set-up (issue 14)
+    // ---- server set-up
     r.text(Setting.TIME_SKIPPING, a.timeSkipping(), true);
     r.list(Setting.SEARCH_ATTRIBUTES, a.searchAttributes());
     r.list(Setting.NAMESPACES, a.namespaces());

@@ -33,7 +33,7 @@ enum Setting {
   PERSISTENT("persistent", "persistent", "true or false"),
   FAIL_ON_LEAK("failOnLeak", "fail-on-leak", "true or false"),
   CLI_PATH("cliPath", "cli", "the path of an executable Temporal CLI binary"),
-  // ---- server set-up (issue 14): checked in depth by TemporalManager.Builder
+  // ---- server set-up: checked in depth by TemporalManager.Builder
   TIME_SKIPPING("timeSkipping", "time-skipping", "true or false (true: embedded backend only)"),
   SEARCH_ATTRIBUTES("searchAttributes", "search-attributes",
       "NAME=TYPE entries (comma-separated in a configuration parameter), e.g. CustomerId=Keyword"),

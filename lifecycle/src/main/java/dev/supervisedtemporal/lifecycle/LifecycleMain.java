@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * the recommended policy without client reconnects, p50/p95 of kill → detected, → a fresh probe
  * answers (server-side recovery), → stubs kept across the kill answer, → a worker started before
  * the kill completes a new workflow, and (CLI backend, persistent) → a workflow in flight at the
- * kill completes, for isolated kills and for bursts, against the targets of issue 11; and last
+ * kill completes, for isolated kills and for bursts, beside their targets; and last
  * the supervisor's CPU per 1000 ticks and its tick jitter, idle and with extra processes.
  */
 public final class LifecycleMain {
