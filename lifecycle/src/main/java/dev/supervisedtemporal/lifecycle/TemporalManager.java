@@ -67,6 +67,12 @@ public final class TemporalManager implements AutoCloseable {
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
   private static final int PORT_ATTEMPTS = 5;
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  /**
+   * How long a supervisor's restart lets the server it already judged unhealthy answer before
+   * replacing it: a healthy server answers in a few ms, and a hung one would otherwise add the
+   * whole wait to every hang recovery.
+   */
+  private static final Duration RESTART_REUSE_CHECK = Duration.ofMillis(100);
 
   private final ServerBackend backend;
   private final int requestedPort;
@@ -798,7 +804,7 @@ public final class TemporalManager implements AutoCloseable {
 
     @Override
     public StartResult restart(SpawnGate gate) throws Exception {
-      return start(gate, Duration.ofMillis(500));
+      return start(gate, RESTART_REUSE_CHECK);
     }
 
     @Override
