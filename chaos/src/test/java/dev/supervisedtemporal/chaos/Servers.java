@@ -28,9 +28,14 @@ final class Servers {
     return s;
   }
 
+  /**
+   * Waits until the manager has recorded a live server and it answers an RPC. A restarted server
+   * answers before its start has finished (namespaces, identity, port owner), so an answer alone
+   * does not mean {@code pid()} names it yet.
+   */
   static void awaitRpc(TemporalManager m) throws InterruptedException {
     long deadline = System.nanoTime() + GENEROUS.toNanos();
-    while (!m.answersRpc(Duration.ofSeconds(1))) {
+    while (m.pid() <= 0 || !m.answersRpc(Duration.ofSeconds(1))) {
       if (System.nanoTime() > deadline) {
         return; // let start() or the assertion report the problem
       }

@@ -59,6 +59,7 @@ class SoakIT {
       List<FaultOutcome> unrecovered = run.faults().stream().filter(f -> !f.recovered())
           .toList();
       int healthyWhileBroken = healthyWhileBroken(record, chaos, policy);
+      Servers.awaitRpc(manager); // the last fault's replacement may still be finishing its start
       List<ProcessHandle> children = ProcessHandle.current().children()
           .filter(ProcessHandle::isAlive).toList();
       double median = run.faults().stream().mapToDouble(f -> f.recoveryTime().toNanos() / 1e6)
