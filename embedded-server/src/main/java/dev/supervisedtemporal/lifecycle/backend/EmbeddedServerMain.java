@@ -63,6 +63,20 @@ public final class EmbeddedServerMain {
 
   private EmbeddedServerMain() {}
 
+  /**
+   * Whether a failed bind was "address already in use": a {@link BindException} anywhere in the
+   * cause chain, or Netty's native transport saying so ({@code bind(..) failed: Address already
+   * in use}, which is not a {@code BindException}).
+   */
+  static boolean addressInUse(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException || String.valueOf(t.getMessage()).contains("in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Starts the server; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
     boolean train = false;
@@ -104,8 +118,7 @@ public final class EmbeddedServerMain {
     try {
       server.start();
     } catch (IOException e) {
-      boolean inUse = e instanceof BindException || e.getCause() instanceof BindException
-          || String.valueOf(e.getMessage()).contains("in use");
+      boolean inUse = addressInUse(e);
       System.out.println("supervised-temporal: failed to bind 127.0.0.1:" + port + ": " + e);
       System.out.flush();
       Runtime.getRuntime().halt(inUse ? EXIT_PORT_IN_USE : 1);
