@@ -29,6 +29,22 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
       new BaselineRule("giveUps", "count", 0, 0, 1),
       new BaselineRule("leaks", "count", 0, 0, 1));
 
+  /**
+   * The default rules for the key figures (pooled over every scenario of a backend × policy, so
+   * they have the samples a shared 2-core CI machine needs to tell a regression from noise).
+   */
+  static final List<BaselineRule> KEY_FIGURES = List.of(
+      new BaselineRule("detectionPerInterval", "p95", 0.50, 0.25, 10),
+      new BaselineRule("hangDetectionPerInterval", "p95", 0.50, 0.50, 4),
+      new BaselineRule("serverRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
+      new BaselineRule("serverRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
+      new BaselineRule("clientRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
+      new BaselineRule("clientRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
+      new BaselineRule("workerRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
+      new BaselineRule("workerRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
+      new BaselineRule("tickJitterPerInterval", "p99", 1.00, 0.10, 50),
+      new BaselineRule("cpuMsPer1000Ticks", "p50", 1.00, 10, 3));
+
   /** The default rules for cost groups. */
   static final List<BaselineRule> COST_GROUP = List.of(
       new BaselineRule("supervisorThreads", "max", 0, 0, 1),

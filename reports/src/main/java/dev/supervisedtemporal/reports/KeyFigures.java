@@ -1,0 +1,28 @@
+package dev.supervisedtemporal.reports;
+
+import java.util.Map;
+
+/**
+ * Holds the key figures of one backend × policy, pooled over every scenario the run gave it.
+ *
+ * @param backend     backend
+ * @param policy      policy
+ * @param figures     {@link KeyFigure#id()} → statistics; a figure without samples is absent
+ *                    ("not measured")
+ * @param ratioToSeed for a non-seed policy: {@link KeyFigure#id()} → this policy's headline
+ *                    statistic ÷ the seed's, both taken over the scenarios both policies ran on
+ *                    this backend; empty for the seed itself
+ */
+public record KeyFigures(String backend, String policy, Map<String, Stats> figures,
+    Map<String, Double> ratioToSeed) {
+
+  /** Returns the figure's statistics, or null when not measured. */
+  public Stats get(KeyFigure figure) {
+    return figures.get(figure.id());
+  }
+
+  /** Returns {@code backend/policy}. */
+  public String id() {
+    return backend + "/" + policy;
+  }
+}
