@@ -72,7 +72,8 @@ final class HeadlineRenderer {
       sb.append("</tr>\n");
     }
     sb.append("</table>\n<p class=\"note\">Pooled over every scenario of the backend × policy; <i>n</i> = "
-        + "samples. Ratio = recommended ÷ seed over the scenarios both ran (&lt; 1: recommended is faster). "
+        + "samples; \"never (k faults)\" = k faults it never saw end (e.g. the seed's probe is blind to a hang), "
+        + "left out of the statistic. Ratio = recommended ÷ seed over the scenarios both ran (&lt; 1: recommended is faster). "
         + "The seed runs with its intervals scaled (see the runs table). Client and worker recovery are "
         + "measured where the harness records <code>CLIENT_RECOVERED</code> / <code>WORKER_RECOVERED</code>. "
         + "The baseline gate checks the run-normalised twins (÷ interval, ÷ spawn → ready).</p>\n");
@@ -144,6 +145,10 @@ final class HeadlineRenderer {
       return r == null ? "—" : String.format(Locale.ROOT, "%.2f×", r);
     }
     Stats s = c.figures.get(f);
-    return s == null ? NOT_MEASURED : Stats.fmt(s.get(f.stat())) + " (n=" + s.n() + ")";
+    long missed = c.figures.missed(f);
+    if (s == null) {
+      return missed > 0 ? "never (" + missed + " faults)" : NOT_MEASURED;
+    }
+    return Stats.fmt(s.get(f.stat())) + " (n=" + s.n() + ")" + (missed > 0 ? " + " + missed + " never" : "");
   }
 }

@@ -56,7 +56,7 @@ final class HtmlRenderer {
         .append(".verdict{font-size:18px;padding:10px 14px;border-radius:4px;margin:8px 0}\n")
         .append(".verdict.pass{background:#e3f4e8;border:1px solid #3b8b5a}.verdict.fail{background:#fbe4e6;"
             + "border:1px solid #b00020}.verdict.none{background:#f3f3f3;border:1px solid #999}\n")
-        .append("table.key{font-size:14px}table.key td.ratio,table.key th.ratio{background:#f6f8fb}"
+        .append("table.key{font-size:14px}table.key td{white-space:nowrap}table.key td.ratio,table.key th.ratio{background:#f6f8fb}"
             + ".stat{color:#777;font-size:12px}\n")
         .append("</style></head><body>\n");
     long failed = report.runs().stream().filter(r -> "FAILED".equals(r.outcome())).count();

@@ -22,6 +22,8 @@ final class KeyFigureCalculator {
   private static final double NANOS_PER_MS = 1_000_000.0;
   private static final Set<String> CRASHES = Set.of("KILL", "TERMINATE");
   private static final Set<String> HANGS = Set.of("SUSPEND", "HANG");
+  /** Prefix of the pseudo sample lists that count, one entry per fault, what a figure never saw. */
+  private static final String MISSED = "missed:";
 
   private KeyFigureCalculator() {
   }
@@ -43,7 +45,15 @@ final class KeyFigureCalculator {
       Map<String, Map<String, List<Double>>> seed = b.getValue().get(MetricCalculator.BASE_POLICY);
       for (String policy : policies) {
         Map<String, Map<String, List<Double>>> byScenario = b.getValue().get(policy);
-        Map<String, Stats> figures = stats(pool(byScenario, byScenario.keySet()));
+        Map<String, List<Double>> pooled = pool(byScenario, byScenario.keySet());
+        Map<String, Stats> figures = stats(pooled);
+        Map<String, Long> missed = new LinkedHashMap<>();
+        for (KeyFigure k : KeyFigure.values()) {
+          List<Double> m = pooled.get(MISSED + k.id());
+          if (m != null) {
+            missed.put(k.id(), (long) m.size());
+          }
+        }
         Map<String, Double> ratios = new LinkedHashMap<>();
         if (seed != null && !MetricCalculator.BASE_POLICY.equals(policy)) {
           Set<String> common = new TreeSet<>(byScenario.keySet());
@@ -58,7 +68,7 @@ final class KeyFigureCalculator {
             }
           }
         }
-        out.add(new KeyFigures(b.getKey(), policy, figures, ratios));
+        out.add(new KeyFigures(b.getKey(), policy, figures, ratios, missed));
       }
     }
     return List.copyOf(out);
@@ -142,14 +152,24 @@ final class KeyFigureCalculator {
     String kind = fault.string("fault");
     boolean crash = CRASHES.contains(kind);
     if (crash || HANGS.contains(kind)) {
+      // The first UNHEALTHY at or after the fault and before the next one: a later fault's
+      // detection says nothing about this fault.
       Event unhealthy = null;
       for (Event e : f.events()) {
-        if (e.t() >= fault.t() && "UNHEALTHY".equals(e.type())) {
+        if (e.t() < fault.t() || e == fault) {
+          continue;
+        }
+        if ("FAULT_INJECTED".equals(e.type())) {
+          break;
+        }
+        if ("UNHEALTHY".equals(e.type())) {
           unhealthy = e;
           break;
         }
       }
-      if (unhealthy != null) {
+      if (unhealthy == null) {
+        miss(samples, crash ? KeyFigure.DETECTION : KeyFigure.HANG_DETECTION);
+      } else {
         double ms = (unhealthy.t() - fault.t()) / NANOS_PER_MS;
         sample(samples, crash ? KeyFigure.DETECTION : KeyFigure.HANG_DETECTION, ms);
         sample(samples, crash ? KeyFigure.DETECTION_PER_INTERVAL : KeyFigure.HANG_DETECTION_PER_INTERVAL,
@@ -167,16 +187,28 @@ final class KeyFigureCalculator {
   private static void recovery(EventFile f, Event fault, String type, KeyFigure ms, KeyFigure norm,
       Double spawnRef, Map<String, List<Double>> samples) {
     String id = fault.string("faultId");
+    boolean recorded = false;
     for (Event e : f.events()) {
-      if (type.equals(e.type()) && id.equals(e.string("faultId"))) {
-        double v = (e.t() - fault.t()) / NANOS_PER_MS;
-        sample(samples, ms, v);
-        if (spawnRef != null && spawnRef > 0) {
-          sample(samples, norm, v / spawnRef);
+      if (type.equals(e.type())) {
+        recorded = true;
+        if (id.equals(e.string("faultId"))) {
+          double v = (e.t() - fault.t()) / NANOS_PER_MS;
+          sample(samples, ms, v);
+          if (spawnRef != null && spawnRef > 0) {
+            sample(samples, norm, v / spawnRef);
+          }
+          return;
         }
-        return;
       }
     }
+    // Server recovery is always recorded; the user-felt ones only where the harness measures them.
+    if (recorded || "RPC_RECOVERED".equals(type)) {
+      miss(samples, ms);
+    }
+  }
+
+  private static void miss(Map<String, List<Double>> samples, KeyFigure figure) {
+    samples.computeIfAbsent(MISSED + figure.id(), k -> new ArrayList<>()).add(1.0);
   }
 
   private static void sample(Map<String, List<Double>> samples, KeyFigure figure, double value) {

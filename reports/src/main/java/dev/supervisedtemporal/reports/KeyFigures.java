@@ -12,13 +12,22 @@ import java.util.Map;
  * @param ratioToSeed for a non-seed policy: {@link KeyFigure#id()} → this policy's headline
  *                    statistic ÷ the seed's, both taken over the scenarios both policies ran on
  *                    this backend; empty for the seed itself
+ * @param missed      {@link KeyFigure#id()} → faults that figure never saw end (no
+ *                    {@code UNHEALTHY} after a crash or hang, no recovery event); a p95 over the
+ *                    detected faults alone would hide them. Client and worker recovery count only
+ *                    in runs that record those events at all.
  */
 public record KeyFigures(String backend, String policy, Map<String, Stats> figures,
-    Map<String, Double> ratioToSeed) {
+    Map<String, Double> ratioToSeed, Map<String, Long> missed) {
 
   /** Returns the figure's statistics, or null when not measured. */
   public Stats get(KeyFigure figure) {
     return figures.get(figure.id());
+  }
+
+  /** Returns how many faults the figure never saw end (0 when none). */
+  public long missed(KeyFigure figure) {
+    return missed.getOrDefault(figure.id(), 0L);
   }
 
   /** Returns {@code backend/policy}. */

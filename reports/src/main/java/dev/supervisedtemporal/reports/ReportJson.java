@@ -163,6 +163,7 @@ final class ReportJson {
       m.put("policy", k.policy());
       m.put("figures", stats(k.figures()));
       m.put("ratioToSeed", new LinkedHashMap<String, Object>(k.ratioToSeed()));
+      m.put("missed", new LinkedHashMap<String, Object>(k.missed()));
       out.add(m);
     }
     return out;
@@ -178,7 +179,11 @@ final class ReportJson {
       Map<String, Object> m = obj(o, "key figures");
       Map<String, Double> ratios = new LinkedHashMap<>();
       obj(m.get("ratioToSeed"), "ratioToSeed").forEach((k, v) -> ratios.put(k, ((Number) v).doubleValue()));
-      out.add(new KeyFigures(str(m, "backend"), str(m, "policy"), stats(m.get("figures")), ratios));
+      Map<String, Long> missed = new LinkedHashMap<>();
+      if (m.containsKey("missed")) {
+        obj(m.get("missed"), "missed").forEach((k, v) -> missed.put(k, ((Number) v).longValue()));
+      }
+      out.add(new KeyFigures(str(m, "backend"), str(m, "policy"), stats(m.get("figures")), ratios, missed));
     }
     return List.copyOf(out);
   }

@@ -103,4 +103,25 @@ class KeyFigureCalculatorTest {
     assertThat(HtmlRenderer.render(slowReport, failed, List.of())).contains("data-verdict=\"REGRESSION\"",
         "class=\"verdict fail\"");
   }
+
+  @Test
+  void faultsAFigureNeverSawEndAreCountedAndShownNotHidden() throws Exception {
+    Path dir = tmp.resolve("blind");
+    EventLog log = new EventLog("hang", "embedded", "seed", 100);
+    log.ready(1, 200).fault(10, "h1", "SUSPEND").fault(500, "k1", "KILL").unhealthy(550)
+        .restarted(600, 200).recovered(700, "k1").result(1000, "PASSED");
+    log.writeTo(dir, "hang-seed.jsonl");
+    TimingReport report = TimingReport.fromEventsDir(dir);
+    KeyFigures seed = find(report, "embedded", "seed");
+    assertThat(seed.get(KeyFigure.HANG_DETECTION)).isNull();
+    assertThat(seed.missed(KeyFigure.HANG_DETECTION)).isEqualTo(1);
+    assertThat(seed.missed(KeyFigure.DETECTION)).isZero();
+    assertThat(seed.missed(KeyFigure.SERVER_RECOVERY)).isEqualTo(1);
+    // No CLIENT_RECOVERED anywhere in the run: not measured, not "never".
+    assertThat(seed.missed(KeyFigure.CLIENT_RECOVERY)).isZero();
+    String md = MarkdownRenderer.render(report, null);
+    assertThat(md).contains("| hang detection (p95, ms) | never (1 faults) |",
+        "| server-side recovery (p95, ms) | 200 (n=1) + 1 never |",
+        "| client recovery (user-felt) (p95, ms) | not measured |");
+  }
 }
