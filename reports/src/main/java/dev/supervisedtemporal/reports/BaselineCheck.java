@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Compares a run's report with a baseline and decides, entry by entry, whether it regressed.
  *
- * <p>Per entry: the run did not run the entry's scenario on its backend and policy at all (a
- * subset run, or no CLI installed) → {@code NOT_RUN} (listed, never fails); missing in a run that
- * did → {@code MISSING} (fails: a metric that vanished could hide a regression); either sample count below {@code minSamples} → {@code SKIPPED_FEW_SAMPLES} (listed,
+ * <p>Per entry: the run did not run the entry's scenario on its backend at all, with any policy
+ * (a subset run, or no CLI installed) → {@code NOT_RUN} (listed, never fails); missing in a run
+ * that did — e.g. a whole policy vanished — → {@code MISSING} (fails: a metric that vanished could hide a regression); either sample count below {@code minSamples} → {@code SKIPPED_FEW_SAMPLES} (listed,
  * never fails); {@code current > baseline * (1 + tolerance) + slack} → {@code REGRESSED} (fails);
  * otherwise {@code PASSED}.
  */
@@ -24,20 +24,20 @@ public final class BaselineCheck {
   /** Checks {@code report} against {@code baseline}. */
   public static CheckResult check(TimingReport report, Baseline baseline) {
     Map<String, MetricPoint> points = ReportMetrics.flatten(report);
+    // scenario/backend pairs this run ran at all (any policy); KEY stands for any scenario.
     Set<String> ran = new HashSet<>();
     for (RunSummary r : report.runs()) {
-      ran.add(r.scenario() + "/" + r.backend() + "/" + r.policy());
-    }
-    for (KeyFigures k : report.keyFigures()) {
-      ran.add(ReportMetrics.KEY_SCENARIO + "/" + k.backend() + "/" + k.policy());
+      ran.add(r.scenario() + "/" + r.backend());
+      ran.add(ReportMetrics.KEY_SCENARIO + "/" + r.backend());
     }
     List<CheckOutcome> outcomes = new ArrayList<>();
     Set<String> baselinedGroups = new LinkedHashSet<>();
     for (BaselineEntry e : baseline.entries()) {
       baselinedGroups.add(e.group());
       MetricPoint p = points.get(e.address());
-      String unit = e.group().substring(0, Math.max(0, e.group().lastIndexOf('/')));
-      if (p == null && !ran.contains(unit)) {
+      String[] parts = e.group().split("/");
+      String scenarioBackend = parts.length < 2 ? e.group() : parts[0] + "/" + parts[1];
+      if (p == null && !ran.contains(scenarioBackend)) {
         outcomes.add(new CheckOutcome(e, CheckOutcome.Status.NOT_RUN, null, 0));
       } else if (p == null && e.n() < e.minSamples()) {
         // Never checkable (the baseline itself has too few samples): absent is no evidence.

@@ -14,16 +14,22 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
   /** The default rules for fault groups. */
   static final List<BaselineRule> FAULT_GROUP = List.of(
       // A polling supervisor detects a crash anywhere within one interval, depending on where
-      // the kill lands between ticks: a quarter interval of slack and five samples keep that
-      // phase noise out, while exit-event detection (~0.01 interval) falling back to polling
-      // (~0.5) still fails.
-      new BaselineRule("detectionLatencyPerInterval", "p50", 0.25, 0.25, 5),
-      new BaselineRule("detectionLatencyPerInterval", "p95", 0.50, 0.25, 8),
-      new BaselineRule("recoveryPerSpawnToReady", "p50", 0.25, 0.50, 5),
-      new BaselineRule("recoveryPerSpawnToReady", "p95", 0.50, 0.50, 8),
-      new BaselineRule("tickSpacingPerInterval", "p95", 0.10, 0.05, 20),
-      new BaselineRule("tickSpacingPerInterval", "p99", 0.25, 0.10, 50),
-      new BaselineRule("tickDriftFraction", "value", 0.50, 0.01, 20),
+      // the kill lands between ticks: a quarter interval of slack keeps that phase noise out,
+      // while exit-event detection (~0.01 interval) falling back to polling (~0.5) still fails.
+      // On a shared 2-core machine a p50 of five samples still moved by 2x run to run: a group
+      // is checked from ten samples (p50) or fifteen (p95) on, which the gate's repeats give
+      // the cheap scenarios; the pooled key figures below cover the rest.
+      new BaselineRule("detectionLatencyPerInterval", "p50", 0.25, 0.25, 10),
+      new BaselineRule("detectionLatencyPerInterval", "p95", 0.50, 0.25, 15),
+      new BaselineRule("recoveryPerSpawnToReady", "p50", 0.50, 0.50, 10),
+      new BaselineRule("recoveryPerSpawnToReady", "p95", 0.50, 1.00, 15),
+      // Tick cadence: the median spacing catches a changed interval or a fixed-delay schedule;
+      // the tail and the drift follow the machine's load (p99 went 0.18 -> 1.0 of an interval
+      // at load 18 on 2 cores), so they only catch gross stalls.
+      new BaselineRule("tickSpacingPerInterval", "p50", 0.10, 0.05, 20),
+      new BaselineRule("tickSpacingPerInterval", "p95", 0.50, 0.25, 20),
+      new BaselineRule("tickSpacingPerInterval", "p99", 1.00, 0.50, 50),
+      new BaselineRule("tickDriftFraction", "value", 1.00, 0.05, 20),
       new BaselineRule("undetected", "count", 0, 0, 1),
       new BaselineRule("unrecovered", "count", 0, 0, 1),
       new BaselineRule("giveUps", "count", 0, 0, 1),
@@ -42,7 +48,8 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
       new BaselineRule("clientRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
       new BaselineRule("workerRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
       new BaselineRule("workerRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
-      new BaselineRule("tickJitterPerInterval", "p99", 1.00, 0.10, 50),
+      new BaselineRule("tickJitterPerInterval", "p50", 1.00, 0.05, 50),
+      new BaselineRule("tickJitterPerInterval", "p99", 3.00, 0.50, 50),
       new BaselineRule("cpuMsPer1000Ticks", "p50", 1.00, 10, 3));
 
   /** The default rules for cost groups. */

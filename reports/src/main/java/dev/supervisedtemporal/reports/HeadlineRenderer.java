@@ -147,7 +147,7 @@ final class HeadlineRenderer {
     Stats s = c.figures.get(f);
     long missed = c.figures.missed(f);
     if (s == null) {
-      return missed > 0 ? "never (" + missed + " faults)" : NOT_MEASURED;
+      return missed > 0 ? "never (" + missed + (missed == 1 ? " fault)" : " faults)") : NOT_MEASURED;
     }
     return Stats.fmt(s.get(f.stat())) + " (n=" + s.n() + ")" + (missed > 0 ? " + " + missed + " never" : "");
   }

@@ -33,7 +33,7 @@ class BaselineCheckTest {
     CheckResult result = BaselineCheck.check(run("slow", 3.0), baseline);
     assertThat(result.passed()).isFalse();
     assertThat(result.render()).contains("REGRESSED",
-        "crash-recovery-kill/embedded/seed/KILL  detectionLatencyPerInterval.p50", "limit");
+        "KEY/embedded/seed/all  hangDetectionPerInterval.p95", "limit");
   }
 
   @Test
@@ -68,6 +68,17 @@ class BaselineCheckTest {
     assertThat(result.passed()).as(result.render()).isTrue();
     assertThat(result.count(CheckOutcome.Status.NOT_RUN)).isEqualTo(2);
     assertThat(result.render()).contains("2 not run here");
+  }
+
+  @Test
+  void aPolicyThatVanishedFromAScenarioThatRanIsMissing() throws Exception {
+    BaselineEntry custom = new BaselineEntry("crash-recovery-kill/embedded/faster/KILL", "giveUps", "count", 0, 1,
+        0, 0, 1);
+    BaselineEntry key = new BaselineEntry("KEY/embedded/faster/all", "detectionPerInterval", "p95", 0.5, 20, 0.5,
+        0.25, 10);
+    CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(custom, key)));
+    assertThat(result.passed()).isFalse();
+    assertThat(result.count(CheckOutcome.Status.MISSING)).isEqualTo(2);
   }
 
   @Test

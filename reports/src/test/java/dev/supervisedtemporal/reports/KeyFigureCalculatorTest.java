@@ -120,7 +120,7 @@ class KeyFigureCalculatorTest {
     // No CLIENT_RECOVERED anywhere in the run: not measured, not "never".
     assertThat(seed.missed(KeyFigure.CLIENT_RECOVERY)).isZero();
     String md = MarkdownRenderer.render(report, null);
-    assertThat(md).contains("| hang detection (p95, ms) | never (1 faults) |",
+    assertThat(md).contains("| hang detection (p95, ms) | never (1 fault) |",
         "| server-side recovery (p95, ms) | 200 (n=1) + 1 never |",
         "| client recovery (user-felt) (p95, ms) | not measured |");
   }

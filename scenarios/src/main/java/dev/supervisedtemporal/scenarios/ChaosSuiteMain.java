@@ -60,6 +60,12 @@ public final class ChaosSuiteMain {
       out.println(SuiteOptions.usage());
       return 0;
     }
+    if (options.failOnRegression()
+        && (options.baseline() == null || !Files.isRegularFile(options.baseline()))) {
+      err.println("chaos-suite: --fail-on-regression needs --baseline FILE naming an existing "
+          + "baseline; got " + (options.baseline() == null ? "no --baseline" : options.baseline()));
+      return 2;
+    }
     List<String> backends = new ArrayList<>(options.backends());
     boolean cliInstalled;
     try {
@@ -122,6 +128,16 @@ public final class ChaosSuiteMain {
           LiveLines live = new LiveLines(out, backend, policy);
           launcher.execute(built, live);
           results.addAll(live.lines());
+          if (policy.equals("recommended") && options.injectRestartBackoff() != null) {
+            try {
+              int n = InjectedSlowdown.relabel(eventsDir, label);
+              out.println("(injected restart backoff " + options.injectRestartBackoff() + ": " + n
+                  + " event files of the recommended pass recorded as a slower recommended)");
+            } catch (IOException e) {
+              err.println("chaos-suite: cannot relabel the injected pass: " + e.getMessage());
+              return 1;
+            }
+          }
         }
       }
     }

@@ -67,6 +67,10 @@ class SuiteOptionsTest {
     assertThat(ChaosSuiteMain.run(new String[] {"--policy", "fast"}, o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("--policy = 'fast'; accepted: seed, recommended or both");
+    assertThat(ChaosSuiteMain.run(new String[] {"--fail-on-regression", "--baseline", "absent.json"}, o,
+        e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--fail-on-regression needs --baseline FILE naming an existing baseline; got absent.json");
     assertThat(ChaosSuiteMain.run(new String[] {"--help"}, o, e)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--backend", "--policy",
         "--include", "--exclude", "--repeat", "--seed", "--report-dir", "Exit codes");
