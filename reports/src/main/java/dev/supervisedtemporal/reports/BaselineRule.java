@@ -22,7 +22,9 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
       new BaselineRule("detectionLatencyPerInterval", "p50", 0.25, 0.25, 10),
       new BaselineRule("detectionLatencyPerInterval", "p95", 0.50, 0.25, 15),
       new BaselineRule("recoveryPerSpawnToReady", "p50", 0.50, 0.50, 10),
-      new BaselineRule("recoveryPerSpawnToReady", "p95", 0.50, 1.00, 15),
+      // Recovery tails hold crash-loop backoffs (fixed ms, not scaled by a slow spawn): ÷ spawn
+      // moves ~2x with the machine's load, so the p95 only catches a gross blow-up.
+      new BaselineRule("recoveryPerSpawnToReady", "p95", 1.00, 2.00, 15),
       // Tick cadence: the median spacing catches a changed interval or a fixed-delay schedule;
       // the tail and the drift follow the machine's load (p99 went 0.18 -> 1.0 of an interval
       // at load 18 on 2 cores), so they only catch gross stalls.
@@ -43,11 +45,11 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
       new BaselineRule("detectionPerInterval", "p95", 0.50, 0.25, 10),
       new BaselineRule("hangDetectionPerInterval", "p95", 0.50, 0.50, 4),
       new BaselineRule("serverRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
-      new BaselineRule("serverRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
+      new BaselineRule("serverRecoveryPerSpawn", "p95", 1.00, 2.00, 10),
       new BaselineRule("clientRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
-      new BaselineRule("clientRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
+      new BaselineRule("clientRecoveryPerSpawn", "p95", 1.00, 2.00, 10),
       new BaselineRule("workerRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
-      new BaselineRule("workerRecoveryPerSpawn", "p95", 0.50, 1.00, 10),
+      new BaselineRule("workerRecoveryPerSpawn", "p95", 1.00, 2.00, 10),
       new BaselineRule("tickJitterPerInterval", "p50", 1.00, 0.05, 50),
       new BaselineRule("tickJitterPerInterval", "p99", 3.00, 0.50, 50),
       new BaselineRule("cpuMsPer1000Ticks", "p50", 1.00, 10, 3));
