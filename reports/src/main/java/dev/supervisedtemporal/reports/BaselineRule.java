@@ -52,11 +52,13 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
       new BaselineRule("workerRecoveryPerSpawn", "p95", 1.00, 2.00, 10),
       new BaselineRule("tickJitterPerInterval", "p50", 1.00, 0.05, 50),
       new BaselineRule("tickJitterPerInterval", "p99", 3.00, 0.50, 50),
-      new BaselineRule("cpuMsPer1000Ticks", "p50", 1.00, 10, 3));
+      new BaselineRule("cpuMsPer1000Ticks", "p50", 2.00, 10, 3));
 
   /** The default rules for cost groups. */
   static final List<BaselineRule> COST_GROUP = List.of(
       new BaselineRule("supervisorThreads", "max", 0, 0, 1),
       new BaselineRule("rssAfterStartMiB", "p50", 0.25, 8, 1),
-      new BaselineRule("supervisorCpuMsPer1000Ticks", "p50", 1.0, 5, 1));
+      // CPU per tick moved 2.3x between normal runs of one scenario on a loaded 2-core machine:
+      // three runs (the gate's repeats) and a 3x bound catch a busy loop, not the load.
+      new BaselineRule("supervisorCpuMsPer1000Ticks", "p50", 2.0, 5, 3));
 }
