@@ -44,8 +44,10 @@ record BaselineRule(String metric, String stat, double tolerance, double slack, 
   static final List<BaselineRule> KEY_FIGURES = List.of(
       new BaselineRule("detectionPerInterval", "p95", 0.50, 0.25, 10),
       new BaselineRule("hangDetectionPerInterval", "p95", 0.50, 0.50, 4),
-      new BaselineRule("serverRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
-      new BaselineRule("serverRecoveryPerSpawn", "p95", 1.00, 2.00, 10),
+      // Recovery ÷ spawn swung 5.3 -> 9.7 -> 14.2 at p95 between normal runs: hang and port-thief
+      // recoveries are interval-bound, not spawn-bound. The gate's recovery figure is the
+      // overhead the supervisor adds (recovery − the restart's spawn → ready) ÷ interval.
+      new BaselineRule("recoveryOverheadPerInterval", "p50", 1.00, 0.25, 10),
       new BaselineRule("clientRecoveryPerSpawn", "p50", 0.50, 0.50, 10),
       new BaselineRule("clientRecoveryPerSpawn", "p95", 1.00, 2.00, 10),
       new BaselineRule("workerRecoveryPerSpawn", "p50", 0.50, 0.50, 10),

@@ -23,6 +23,13 @@ public enum KeyFigure {
   SERVER_RECOVERY("serverRecoveryMs", "server-side recovery", "ms", "p95"),
   /** {@link #SERVER_RECOVERY} ÷ the run's median spawn → ready. */
   SERVER_RECOVERY_PER_SPAWN("serverRecoveryPerSpawn", "server-side recovery ÷ spawn", "×", "p95"),
+  /**
+   * Server-side recovery minus the spawn → ready of the restart that ended it: what the
+   * supervisor itself adds (detection, backoff, reconnect), free of how fast the machine spawns.
+   */
+  RECOVERY_OVERHEAD("recoveryOverheadMs", "recovery overhead (minus spawn)", "ms", "p50"),
+  /** {@link #RECOVERY_OVERHEAD} ÷ the run's check interval: the gate's recovery figure. */
+  RECOVERY_OVERHEAD_PER_INTERVAL("recoveryOverheadPerInterval", "recovery overhead ÷ interval", "×", "p50"),
   /** Fault → the user's client, created before the fault, succeeds ({@code CLIENT_RECOVERED}). */
   CLIENT_RECOVERY("clientRecoveryMs", "client recovery (user-felt)", "ms", "p95"),
   /** {@link #CLIENT_RECOVERY} ÷ the run's median spawn → ready. */
@@ -42,11 +49,12 @@ public enum KeyFigure {
 
   /** The figures the headline shows, in order (the normalised twins go to the gate and trends). */
   public static final List<KeyFigure> HEADLINE = List.of(DETECTION, HANG_DETECTION, SERVER_RECOVERY,
-      CLIENT_RECOVERY, WORKER_RECOVERY, TICK_JITTER, SUPERVISOR_CPU, SPAWN_TO_READY);
+      RECOVERY_OVERHEAD, CLIENT_RECOVERY, WORKER_RECOVERY, TICK_JITTER, SUPERVISOR_CPU, SPAWN_TO_READY);
 
   /** The run-normalised figures the baseline gate and the history trends use. */
   public static final List<KeyFigure> NORMALISED = List.of(DETECTION_PER_INTERVAL,
-      HANG_DETECTION_PER_INTERVAL, SERVER_RECOVERY_PER_SPAWN, CLIENT_RECOVERY_PER_SPAWN,
+      HANG_DETECTION_PER_INTERVAL, SERVER_RECOVERY_PER_SPAWN, RECOVERY_OVERHEAD_PER_INTERVAL,
+      CLIENT_RECOVERY_PER_SPAWN,
       WORKER_RECOVERY_PER_SPAWN, TICK_JITTER_PER_INTERVAL);
 
   private final String id;

@@ -178,6 +178,7 @@ final class KeyFigureCalculator {
     }
     recovery(f, fault, "RPC_RECOVERED", KeyFigure.SERVER_RECOVERY, KeyFigure.SERVER_RECOVERY_PER_SPAWN,
         spawnRef, samples);
+    overhead(f, fault, interval, samples);
     recovery(f, fault, "CLIENT_RECOVERED", KeyFigure.CLIENT_RECOVERY, KeyFigure.CLIENT_RECOVERY_PER_SPAWN,
         spawnRef, samples);
     recovery(f, fault, "WORKER_RECOVERED", KeyFigure.WORKER_RECOVERY, KeyFigure.WORKER_RECOVERY_PER_SPAWN,
@@ -204,6 +205,35 @@ final class KeyFigureCalculator {
     // Server recovery is always recorded; the user-felt ones only where the harness measures them.
     if (recorded || "RPC_RECOVERED".equals(type)) {
       miss(samples, ms);
+    }
+  }
+
+  /**
+   * Recovery minus the spawn → ready of the first restart after the fault (before the next
+   * fault; the supervisor may log RESTARTED just after the client's RPC already succeeded).
+   */
+  private static void overhead(EventFile f, Event fault, double interval, Map<String, List<Double>> samples) {
+    String id = fault.string("faultId");
+    Event restarted = null;
+    Event recovered = null;
+    for (Event e : f.events()) {
+      if (e.t() < fault.t() || e == fault) {
+        continue;
+      }
+      if ("FAULT_INJECTED".equals(e.type()) && restarted == null) {
+        return;
+      }
+      if (restarted == null && "RESTARTED".equals(e.type())) {
+        restarted = e;
+      } else if (recovered == null && "RPC_RECOVERED".equals(e.type()) && id.equals(e.string("faultId"))) {
+        recovered = e;
+      }
+      if (restarted != null && recovered != null) {
+        double v = (recovered.t() - fault.t()) / NANOS_PER_MS - restarted.number("spawnToReadyMs");
+        sample(samples, KeyFigure.RECOVERY_OVERHEAD, v);
+        sample(samples, KeyFigure.RECOVERY_OVERHEAD_PER_INTERVAL, v / interval);
+        return;
+      }
     }
   }
 

@@ -95,7 +95,7 @@ class BaselineCheckTest {
     Baseline baseline = Baseline.fromReport(run("a", 1.0), null);
     assertThat(baseline.entries()).anySatisfy(e -> {
       assertThat(e.group()).isEqualTo("KEY/embedded/recommended/all");
-      assertThat(e.metric()).isEqualTo("serverRecoveryPerSpawn");
+      assertThat(e.metric()).isEqualTo("recoveryOverheadPerInterval");
     });
     assertThat(BaselineCheck.check(run("same", 1.0), baseline).passed()).isTrue();
 
@@ -103,7 +103,7 @@ class BaselineCheckTest {
     EventLog.writePlausibleRun(slow, 1.0, 1500);
     CheckResult result = BaselineCheck.check(TimingReport.fromEventsDir(slow), baseline);
     assertThat(result.passed()).isFalse();
-    assertThat(result.render()).contains("REGRESSED  KEY/embedded/recommended/all  serverRecoveryPerSpawn.p50");
+    assertThat(result.render()).contains("REGRESSED  KEY/embedded/recommended/all  recoveryOverheadPerInterval.p50");
   }
 
   @Test
