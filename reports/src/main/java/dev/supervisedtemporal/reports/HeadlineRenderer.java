@@ -72,7 +72,8 @@ final class HeadlineRenderer {
       sb.append("</tr>\n");
     }
     sb.append("</table>\n<p class=\"note\">Pooled over every scenario of the backend × policy; <i>n</i> = "
-        + "samples; \"never (k faults)\" = k faults it never saw end (e.g. the seed's probe is blind to a hang), "
+        + "samples; recovery overhead = server-side recovery − the restart's own spawn → ready (what the "
+        + "supervisor adds: detection, backoff, reconnect); \"never (k faults)\" = k faults it never saw end (e.g. the seed's probe is blind to a hang), "
         + "left out of the statistic. Ratio = recommended ÷ seed over the scenarios both ran (&lt; 1: recommended is faster). "
         + "The seed runs with its intervals scaled (see the runs table). Client and worker recovery are "
         + "measured where the harness records <code>CLIENT_RECOVERED</code> / <code>WORKER_RECOVERED</code>. "

@@ -27,7 +27,7 @@ public enum KeyFigure {
    * Server-side recovery minus the spawn → ready of the restart that ended it: what the
    * supervisor itself adds (detection, backoff, reconnect), free of how fast the machine spawns.
    */
-  RECOVERY_OVERHEAD("recoveryOverheadMs", "recovery overhead (minus spawn)", "ms", "p50"),
+  RECOVERY_OVERHEAD("recoveryOverheadMs", "recovery overhead", "ms", "p50"),
   /** {@link #RECOVERY_OVERHEAD} ÷ the run's check interval: the gate's recovery figure. */
   RECOVERY_OVERHEAD_PER_INTERVAL("recoveryOverheadPerInterval", "recovery overhead ÷ interval", "×", "p50"),
   /** Fault → the user's client, created before the fault, succeeds ({@code CLIENT_RECOVERED}). */

@@ -118,7 +118,7 @@ final class LineChart {
         .append("\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">\n");
     sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
-    sb.append("<text x=\"").append(left).append("\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
+    sb.append("<text x=\"8\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
     for (int i = 0; i <= 4; i++) {
       double y = top + plotH - plotH * i / 4.0;
       sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
