@@ -63,8 +63,11 @@ class ChaosSuiteIT {
     }
     try (var events = Files.list(reportDir.resolve("events"))) {
       assertThat(events.map(p -> p.getFileName().toString()).toList())
-          .contains("CrashRecoveryScenario-embedded-seed.jsonl",
-              "CrashRecoveryScenario-embedded-recommended.jsonl");
+          .contains("CrashRecoveryScenario-embedded-seed-r1.jsonl",
+              "CrashRecoveryScenario-embedded-recommended-r1.jsonl",
+              "CrashRecoveryScenario-embedded-recommended-r" + REPEATS + ".jsonl",
+              "SeededChaosScenario-embedded-recommended-r1.jsonl")
+          .doesNotContain("SeededChaosScenario-embedded-recommended-r2.jsonl");
     }
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
         .as("server processes after the suite").isEmpty();
