@@ -57,21 +57,31 @@ final class HeadlineRenderer {
       sb.append("<p>No key figures in this run.</p>\n</section>\n");
       return sb.toString();
     }
-    sb.append("<table class=\"key\"><tr><th class=\"l\">key figure</th>");
+    // One table per backend (seed, recommended, ratio): side by side they would not fit a screen.
+    Map<String, List<Column>> byBackend = new LinkedHashMap<>();
     for (Column c : columns) {
-      sb.append("<th class=\"").append(c.ratio ? "ratio" : "pol").append("\">").append(Svg.esc(c.header()))
-          .append("</th>");
+      byBackend.computeIfAbsent(c.figures().backend(), b -> new ArrayList<>()).add(c);
     }
-    sb.append("</tr>\n");
-    for (KeyFigure f : KeyFigure.HEADLINE) {
-      sb.append("<tr data-figure=\"").append(f.id()).append("\"><td class=\"l\">").append(Svg.esc(f.label()))
-          .append(" <span class=\"stat\">").append(f.stat()).append(", ").append(f.unit()).append("</span></td>");
-      for (Column c : columns) {
-        sb.append(c.ratio ? "<td class=\"ratio\">" : "<td>").append(Svg.esc(cell(c, f))).append("</td>");
+    sb.append("<div class=\"multiples\">\n");
+    for (List<Column> group : byBackend.values()) {
+      sb.append("<table class=\"key\"><tr><th class=\"l\">key figure</th>");
+      for (Column c : group) {
+        sb.append("<th class=\"").append(c.ratio ? "ratio" : "pol").append("\">").append(Svg.esc(c.header()))
+            .append("</th>");
       }
       sb.append("</tr>\n");
+      for (KeyFigure f : KeyFigure.HEADLINE) {
+        sb.append("<tr data-figure=\"").append(f.id()).append("\"><td class=\"l\">").append(Svg.esc(f.label()))
+            .append(" <span class=\"stat\">").append(f.stat()).append(", ").append(f.unit()).append("</span></td>");
+        for (Column c : group) {
+          sb.append(c.ratio ? "<td class=\"ratio\">" : "<td>").append(Svg.esc(cell(c, f))).append("</td>");
+        }
+        sb.append("</tr>\n");
+      }
+      sb.append("</table>\n");
     }
-    sb.append("</table>\n<p class=\"note\">Pooled over every scenario of the backend × policy; <i>n</i> = "
+    sb.append("</div>\n");
+    sb.append("<p class=\"note\">Pooled over every scenario of the backend × policy; <i>n</i> = "
         + "samples; recovery overhead = server-side recovery − the restart's own spawn → ready (what the "
         + "supervisor adds: detection, backoff, reconnect); \"never (k faults)\" = k faults it never saw end (e.g. the seed's probe is blind to a hang), "
         + "left out of the statistic. Ratio = recommended ÷ seed over the scenarios both ran (&lt; 1: recommended is faster). "
