@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws a grouped vertical bar chart as inline SVG: one group of bars per category, one bar per
- * series, with an optional whisker (e.g. p50 bar with a p95 whisker).
+ * Draws a grouped horizontal bar chart as inline SVG: one row per category (its label whole on the
+ * left), one bar per series, with an optional whisker (e.g. p50 bar with a p95 whisker) and the
+ * values written beside the bars.
  *
  * <p>Every bar is a {@code rect} with {@code data-series}, {@code data-category} and
  * {@code data-value} attributes, inside a {@code g class="series"} per series, so tests and
@@ -32,23 +33,49 @@ final class BarChart {
     if (!categories.contains(category)) {
       categories.add(category);
     }
-    series.computeIfAbsent(seriesName, k -> new LinkedHashMap<>()).put(category, new double[] {value, whisker});
+    if (!series.containsKey(seriesName)) {
+      // Seed first, then recommended, then the rest as added: every chart lists policies alike.
+      Map<String, Map<String, double[]>> ordered = new LinkedHashMap<>();
+      List<String> names = new ArrayList<>(series.keySet());
+      names.add(seriesName);
+      names.sort((a, b) -> rank(a) - rank(b));
+      for (String n : names) {
+        ordered.put(n, n.equals(seriesName) ? new LinkedHashMap<>() : series.get(n));
+      }
+      series.clear();
+      series.putAll(ordered);
+    }
+    series.get(seriesName).put(category, new double[] {value, whisker});
     return this;
+  }
+
+  private static int rank(String series) {
+    return "seed".equals(series) ? 0 : "recommended".equals(series) ? 1 : 2;
   }
 
   boolean isEmpty() {
     return categories.isEmpty();
   }
 
-  /** Returns the SVG markup. */
+  /**
+   * Returns the SVG markup: horizontal bars, one row per category with its label written whole on
+   * the left, the value written at the end of each bar, so nothing needs zooming or a tooltip.
+   */
   String render() {
-    int plotH = 240;
-    int left = 64;
+    int barH = 13;
+    int rowH = barH * series.size() + 10;
+    int maxLabel = 0;
+    for (String c : categories) {
+      maxLabel = Math.max(maxLabel, c.length());
+    }
+    int left = Math.max(90, 16 + (int) Math.ceil(6.4 * maxLabel));
+    int plotW = 300;
+    int valueRoom = 110;
     int top = 48;
-    int bottom = 130;
-    int groupW = Math.max(64, 22 * series.size() + 18);
-    int width = Math.max(480, left + 20 + groupW * categories.size());
-    int height = top + plotH + bottom;
+    int plotH = rowH * categories.size();
+    int width = Math.max(left + plotW + valueRoom, Math.max(16 + 8 * title.length(),
+        16 + legendWidth(new ArrayList<>(series.keySet()))));
+    int height = top + plotH + 42;
     double max = 0;
     for (Map<String, double[]> s : series.values()) {
       for (double[] v : s.values()) {
@@ -58,24 +85,22 @@ final class BarChart {
         }
       }
     }
-    double yMax = Svg.niceMax(max);
+    double xMax = Svg.niceMax(max);
     StringBuilder sb = new StringBuilder();
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"").append(id)
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"").append(Svg.esc(id))
         .append("\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">\n");
     sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
-    sb.append("<text x=\"").append(left).append("\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
+    sb.append("<text x=\"8\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
     for (int i = 0; i <= 4; i++) {
-      double v = yMax * i / 4;
-      double y = top + plotH - plotH * i / 4.0;
-      sb.append("<line x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"")
-          .append(Svg.c(y)).append("\" y2=\"").append(Svg.c(y)).append("\" class=\"grid\"/>")
-          .append("<text x=\"").append(left - 6).append("\" y=\"").append(Svg.c(y + 4))
-          .append("\" class=\"yl\">").append(Stats.fmt(v)).append("</text>\n");
+      double x = left + plotW * i / 4.0;
+      sb.append("<line x1=\"").append(Svg.c(x)).append("\" x2=\"").append(Svg.c(x)).append("\" y1=\"")
+          .append(top).append("\" y2=\"").append(top + plotH).append("\" class=\"grid\"/>")
+          .append("<text x=\"").append(Svg.c(x)).append("\" y=\"").append(top + plotH + 15)
+          .append("\" class=\"xt\">").append(Stats.fmt(xMax * i / 4)).append("</text>\n");
     }
-    sb.append("<text transform=\"translate(14,").append(top + plotH / 2).append(") rotate(-90)\" class=\"al\">")
-        .append(Svg.esc(yLabel)).append("</text>\n");
-    int barW = Math.max(8, (groupW - 14) / Math.max(1, series.size()));
+    sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 33)
+        .append("\" class=\"al\">").append(Svg.esc(yLabel)).append("</text>\n");
     int si = 0;
     for (Map.Entry<String, Map<String, double[]>> s : series.entrySet()) {
       String color = Svg.color(s.getKey(), si);
@@ -86,43 +111,50 @@ final class BarChart {
         if (v == null) {
           continue;
         }
-        double x = left + 10 + ci * groupW + si * barW;
-        double h = plotH * v[0] / yMax;
-        double y = top + plotH - h;
-        sb.append("<rect x=\"").append(Svg.c(x)).append("\" y=\"").append(Svg.c(y)).append("\" width=\"")
-            .append(barW - 2).append("\" height=\"").append(Svg.c(Math.max(h, 0.5)))
+        double y = top + 5 + ci * rowH + si * barH;
+        double w = plotW * v[0] / xMax;
+        sb.append("<rect x=\"").append(left).append("\" y=\"").append(Svg.c(y)).append("\" height=\"")
+            .append(barH - 2).append("\" width=\"").append(Svg.c(Math.max(w, 0.5)))
             .append("\" data-series=\"").append(Svg.esc(s.getKey())).append("\" data-category=\"")
             .append(Svg.esc(categories.get(ci))).append("\" data-value=\"").append(v[0]).append("\">")
             .append("<title>").append(Svg.esc(s.getKey() + " · " + categories.get(ci) + ": "
                 + Stats.fmt(v[0]) + (Double.isNaN(v[1]) ? "" : " (whisker " + Stats.fmt(v[1]) + ")")))
             .append("</title></rect>\n");
+        double end = left + w;
+        String text = Stats.fmt(v[0]);
         if (!Double.isNaN(v[1])) {
-          double wy = top + plotH - plotH * v[1] / yMax;
-          double cx = x + (barW - 2) / 2.0;
-          sb.append("<path class=\"whisker\" d=\"M").append(Svg.c(cx)).append(' ').append(Svg.c(y))
-              .append("V").append(Svg.c(wy)).append("M").append(Svg.c(cx - 3)).append(' ')
-              .append(Svg.c(wy)).append("h6\"/>\n");
+          double wx = left + plotW * v[1] / xMax;
+          double cy = y + (barH - 2) / 2.0;
+          sb.append("<path class=\"whisker\" d=\"M").append(Svg.c(end)).append(' ').append(Svg.c(cy))
+              .append("H").append(Svg.c(wx)).append("M").append(Svg.c(wx)).append(' ')
+              .append(Svg.c(cy - 4)).append("v8\"/>\n");
+          end = Math.max(end, wx);
+          text += " / " + Stats.fmt(v[1]);
         }
+        sb.append("<text x=\"").append(Svg.c(end + 4)).append("\" y=\"").append(Svg.c(y + barH - 3))
+            .append("\" class=\"vl\">").append(Svg.esc(text)).append("</text>\n");
       }
       sb.append("</g>\n");
       si++;
     }
     for (int ci = 0; ci < categories.size(); ci++) {
-      double x = left + 10 + ci * groupW + (groupW - 14) / 2.0;
-      double y = top + plotH + 12;
-      sb.append("<text transform=\"translate(").append(Svg.c(x)).append(',').append(Svg.c(y))
-          .append(") rotate(35)\" class=\"xl\">").append(Svg.esc(shorten(categories.get(ci))))
-          .append("</text>\n");
+      double y = top + 5 + ci * rowH + (barH * series.size()) / 2.0 + 3;
+      sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(Svg.c(y))
+          .append("\" class=\"yl\">").append(Svg.esc(categories.get(ci))).append("</text>\n");
     }
-    sb.append("<line x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"")
-        .append(top + plotH).append("\" y2=\"").append(top + plotH).append("\" class=\"axis\"/>\n");
-    legend(sb, new ArrayList<>(series.keySet()), left);
+    sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left).append("\" y1=\"")
+        .append(top).append("\" y2=\"").append(top + plotH).append("\" class=\"axis\"/>\n");
+    legend(sb, new ArrayList<>(series.keySet()), 8);
     sb.append("</svg>\n");
     return sb.toString();
   }
 
-  private static String shorten(String s) {
-    return s.length() > 30 ? s.substring(0, 29) + "…" : s;
+  private static int legendWidth(List<String> names) {
+    int w = 0;
+    for (String n : names) {
+      w += 30 + (int) Math.ceil(7.5 * Math.min(n.length(), 40));
+    }
+    return w;
   }
 
   /** Appends a legend on the line below the title, starting at {@code left}, to {@code sb}. */
@@ -134,7 +166,7 @@ final class BarChart {
       sb.append("<rect x=\"").append(Svg.c(x)).append("\" y=\"27\" width=\"10\" height=\"10\" fill=\"")
           .append(Svg.color(name, i)).append("\"/><text x=\"").append(Svg.c(x + 14))
           .append("\" y=\"36\" class=\"lg\">").append(Svg.esc(name)).append("</text>");
-      x += 24 + 7 * Math.min(name.length(), 40);
+      x += 30 + 7.5 * Math.min(name.length(), 40);
     }
     sb.append("</g>\n");
   }

@@ -47,6 +47,10 @@ public record Baseline(String createdAt, String sourceGenerated, List<BaselineEn
     for (CostGroup g : report.costs()) {
       addEntries(entries, g.key().id(), BaselineRule.COST_GROUP, points, old);
     }
+    for (KeyFigures k : report.keyFigures()) {
+      addEntries(entries, ReportMetrics.keyFiguresGroup(k.backend(), k.policy()),
+          BaselineRule.KEY_FIGURES, points, old);
+    }
     return new Baseline(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.generatedAt(),
         List.copyOf(entries));
   }

@@ -1,6 +1,7 @@
 package dev.supervisedtemporal.reports;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Set;
 /**
  * Compares a run's report with a baseline and decides, entry by entry, whether it regressed.
  *
- * <p>Per entry: missing in the run → {@code MISSING} (fails: a metric that vanished could hide a
- * regression); either sample count below {@code minSamples} → {@code SKIPPED_FEW_SAMPLES} (listed,
+ * <p>Per entry: the run did not run the entry's scenario on its backend at all, with any policy
+ * (a subset run, or no CLI installed) → {@code NOT_RUN} (listed, never fails); missing in a run
+ * that did — e.g. a whole policy vanished — → {@code MISSING} (fails: a metric that vanished could hide a regression); either sample count below {@code minSamples} → {@code SKIPPED_FEW_SAMPLES} (listed,
  * never fails); {@code current > baseline * (1 + tolerance) + slack} → {@code REGRESSED} (fails);
  * otherwise {@code PASSED}.
  */
@@ -22,12 +24,25 @@ public final class BaselineCheck {
   /** Checks {@code report} against {@code baseline}. */
   public static CheckResult check(TimingReport report, Baseline baseline) {
     Map<String, MetricPoint> points = ReportMetrics.flatten(report);
+    // scenario/backend pairs this run ran at all (any policy); KEY stands for any scenario.
+    Set<String> ran = new HashSet<>();
+    for (RunSummary r : report.runs()) {
+      ran.add(r.scenario() + "/" + r.backend());
+      ran.add(ReportMetrics.KEY_SCENARIO + "/" + r.backend());
+    }
     List<CheckOutcome> outcomes = new ArrayList<>();
     Set<String> baselinedGroups = new LinkedHashSet<>();
     for (BaselineEntry e : baseline.entries()) {
       baselinedGroups.add(e.group());
       MetricPoint p = points.get(e.address());
-      if (p == null) {
+      String[] parts = e.group().split("/");
+      String scenarioBackend = parts.length < 2 ? e.group() : parts[0] + "/" + parts[1];
+      if (p == null && !ran.contains(scenarioBackend)) {
+        outcomes.add(new CheckOutcome(e, CheckOutcome.Status.NOT_RUN, null, 0));
+      } else if (p == null && e.n() < e.minSamples()) {
+        // Never checkable (the baseline itself has too few samples): absent is no evidence.
+        outcomes.add(new CheckOutcome(e, CheckOutcome.Status.SKIPPED_FEW_SAMPLES, null, 0));
+      } else if (p == null) {
         outcomes.add(new CheckOutcome(e, CheckOutcome.Status.MISSING, null, 0));
       } else if (p.n() < e.minSamples() || e.n() < e.minSamples()) {
         outcomes.add(new CheckOutcome(e, CheckOutcome.Status.SKIPPED_FEW_SAMPLES, p.value(), p.n()));

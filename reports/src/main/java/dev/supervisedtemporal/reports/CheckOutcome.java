@@ -19,7 +19,9 @@ public record CheckOutcome(BaselineEntry entry, Status status, Double current, i
     /** Group or metric absent from the current run: fails the check. */
     MISSING,
     /** Not checked because a sample count is below the entry's minimum. */
-    SKIPPED_FEW_SAMPLES
+    SKIPPED_FEW_SAMPLES,
+    /** Not checked because this run did not run the entry's scenario on its backend and policy. */
+    NOT_RUN
   }
 
   /** Returns current ÷ baseline, or null when not computable. */

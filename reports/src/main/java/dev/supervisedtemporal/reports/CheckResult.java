@@ -25,10 +25,11 @@ public record CheckResult(List<CheckOutcome> outcomes, List<String> newGroups) {
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
-        "Baseline check %s: %d regressed, %d missing, %d passed, %d skipped (sample count below minimum)%n",
+        "Baseline check %s: %d regressed, %d missing, %d passed, %d skipped (sample count below minimum)"
+            + ", %d not run here%n",
         passed() ? "PASSED" : "FAILED", count(CheckOutcome.Status.REGRESSED),
         count(CheckOutcome.Status.MISSING), count(CheckOutcome.Status.PASSED),
-        count(CheckOutcome.Status.SKIPPED_FEW_SAMPLES)));
+        count(CheckOutcome.Status.SKIPPED_FEW_SAMPLES), count(CheckOutcome.Status.NOT_RUN)));
     sb.append("Rule: regression when current > baseline x (1 + tolerance) + slack; lower is better.\n");
     for (CheckOutcome.Status status : List.of(CheckOutcome.Status.REGRESSED, CheckOutcome.Status.MISSING,
         CheckOutcome.Status.SKIPPED_FEW_SAMPLES)) {
@@ -42,6 +43,11 @@ public record CheckResult(List<CheckOutcome> outcomes, List<String> newGroups) {
       sb.append("NEW        ").append(g).append("  (not in baseline; not checked)\n");
     }
     return sb.toString();
+  }
+
+  /** Returns the headline verdict: {@code PASS} or {@code REGRESSION}. */
+  public String verdict() {
+    return passed() ? "PASS" : "REGRESSION";
   }
 
   private static String line(CheckOutcome o) {

@@ -10,10 +10,12 @@ import java.util.Map;
  * Renders a report as one self-contained HTML page with hand-written inline SVG charts: no
  * scripts, no fonts, no network access; it opens offline in any browser.
  *
- * <p>Charts ({@code data-chart} ids): {@code recovery} (recovery time p50 per fault kind, p95
- * whisker, one series per policy), {@code detection} (detection latency seed vs recommended on
- * the same faults), {@code tick-timeline} (tick spacing ÷ interval over time, one line per run) and
- * {@code tick-histogram} (distribution of tick spacing ÷ interval per policy).
+ * <p>Charts ({@code data-chart} ids), small multiples with whole labels and one colour per policy:
+ * {@code recovery-<FAULT>} (recovery time p50 with p95 whisker per scenario, one chart per fault
+ * kind), {@code detection-<FAULT>} (detection latency seed vs recommended on the same faults),
+ * {@code tick-timeline-<scenario>-<backend>} (tick spacing ÷ interval over time, one line per run),
+ * {@code tick-histogram} (distribution of tick spacing ÷ interval per policy) and
+ * {@code trend-<figure>} (a key figure over the kept run history).
  */
 final class HtmlRenderer {
 
@@ -23,8 +25,17 @@ final class HtmlRenderer {
   private HtmlRenderer() {
   }
 
-  /** Returns the HTML page of {@code report}. */
+  /** Returns the HTML page of {@code report} without a baseline verdict or history. */
   static String render(TimingReport report) {
+    return render(report, null, List.of());
+  }
+
+  /**
+   * Returns the HTML page of {@code report}: the headline (verdict of {@code check}, null for no
+   * baseline, and the key figures), the trends of {@code history} (oldest first), then the charts
+   * and tables.
+   */
+  static String render(TimingReport report, CheckResult check, List<HistoryEntry> history) {
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -36,28 +47,41 @@ final class HtmlRenderer {
         .append("td.l,th.l{text-align:left}.bad{color:#b00020;font-weight:bold}\n")
         .append(".chart{display:block;margin:12px 0;background:#fff;border:1px solid #e4e4e4}\n")
         .append(".chart .ct{font-size:14px;font-weight:600}.chart .yl{font-size:11px;text-anchor:end}\n")
-        .append(".chart .xt{font-size:11px;text-anchor:middle}.chart .xl{font-size:11px}\n")
+        .append(".chart .xt{font-size:11px;text-anchor:middle}.chart .xl{font-size:11px}.chart .vl{font-size:11px;fill:#333}\n")
         .append(".chart .al{font-size:11px;text-anchor:middle;fill:#555}.chart .lg{font-size:12px}\n")
         .append(".chart .grid{stroke:#eee}.chart .axis{stroke:#888}.chart .whisker{stroke:#333;fill:none}\n")
         .append(".chart .ref{stroke:#555;stroke-dasharray:4 3}.chart .line{stroke-width:1.5}\n")
-        .append(".note{color:#555;font-size:13px}\n</style></head><body>\n");
+        .append(".note{color:#555;font-size:13px}\n")
+        .append(".multiples{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start}.multiples .chart{margin:0}\n")
+        .append(".verdict{font-size:18px;padding:10px 14px;border-radius:4px;margin:8px 0}\n")
+        .append(".verdict.pass{background:#e3f4e8;border:1px solid #3b8b5a}.verdict.fail{background:#fbe4e6;"
+            + "border:1px solid #b00020}.verdict.none{background:#f3f3f3;border:1px solid #999}\n")
+        .append("table.key{font-size:14px}table.key td{white-space:nowrap}table.key td.ratio,table.key th.ratio{background:#f6f8fb}"
+            + ".stat{color:#777;font-size:12px}\n")
+        .append("</style></head><body>\n");
     long failed = report.runs().stream().filter(r -> "FAILED".equals(r.outcome())).count();
     sb.append("<h1>Supervisor timing report</h1>\n<p class=\"note\">").append(report.runs().size())
         .append(" runs, ").append(failed).append(" failed · generated ").append(Svg.esc(report.generatedAt()))
         .append(" · percentiles are nearest-rank, <i>n</i> = sample count · schema v")
         .append(report.schemaVersion()).append("</p>\n");
 
+    sb.append(HeadlineRenderer.html(report, check));
+    sb.append(TrendRenderer.html(history));
+
     sb.append("<h2>Recovery time per fault kind</h2>\n<p class=\"note\">Server-side: fault injected → first "
-        + "successful RPC of the manager's probe. Bar = p50, whisker = p95.</p>\n");
-    BarChart recovery = new BarChart("recovery", "Recovery time (ms) per fault kind", "ms");
+        + "successful RPC of the manager's probe, one chart per fault kind. Bar = p50, whisker = p95, both written at the bar's end "
+        + "(ms).</p>\n<div class=\"multiples\">\n");
+    Map<String, BarChart> recovery = new LinkedHashMap<>();
     for (FaultGroup g : report.groups()) {
       Stats s = g.metrics().get("recoveryTimeMs");
       if (s != null) {
-        recovery.bar(g.key().faultKind() + " · " + g.key().scenario() + "/" + g.key().backend(),
-            g.key().policy(), s.p50(), s.p95());
+        recovery.computeIfAbsent(g.key().faultKind(), k -> new BarChart("recovery-" + k,
+            "Recovery after " + k + " (ms)", "ms, p50 bar / p95 whisker"))
+            .bar(g.key().scenario() + " · " + g.key().backend(), g.key().policy(), s.p50(), s.p95());
       }
     }
-    sb.append(recovery.isEmpty() ? "<p>No recovered faults in this run.</p>\n" : recovery.render());
+    recovery.values().forEach(c -> sb.append(c.render()));
+    sb.append(recovery.isEmpty() ? "<p>No recovered faults in this run.</p>\n" : "").append("</div>\n");
 
     BarChart felt = new BarChart("client-recovery", "User-felt recovery (ms): stubs kept across the fault", "ms");
     for (FaultGroup g : report.groups()) {
@@ -73,26 +97,30 @@ final class HtmlRenderer {
     }
 
     sb.append("<h2>Detection latency: seed vs recommended</h2>\n<p class=\"note\">Fault injected → "
-        + "supervisor marks unhealthy, same faults in the same run. Bar = p50, whisker = p95.</p>\n");
-    BarChart detection = new BarChart("detection", "Detection latency (ms), seed vs recommended", "ms");
+        + "supervisor marks unhealthy, same faults in the same run, one chart per fault kind. Bar = p50, "
+        + "whisker = p95 (ms).</p>\n<div class=\"multiples\">\n");
     Map<GroupKey, FaultGroup> byKey = new LinkedHashMap<>();
     report.groups().forEach(g -> byKey.put(g.key(), g));
+    Map<String, BarChart> detection = new LinkedHashMap<>();
     for (Comparison c : report.comparisons()) {
       for (String policy : List.of(c.basePolicy(), c.otherPolicy())) {
         FaultGroup g = byKey.get(new GroupKey(c.scenario(), c.backend(), policy, c.faultKind()));
         Stats s = g == null ? null : g.metrics().get("detectionLatencyMs");
         if (s != null) {
-          detection.bar(c.faultKind() + " · " + c.scenario() + "/" + c.backend(), policy, s.p50(), s.p95());
+          detection.computeIfAbsent(c.faultKind(), k -> new BarChart("detection-" + k,
+              "Detection of " + k + " (ms)", "ms, p50 bar / p95 whisker"))
+              .bar(c.scenario() + " · " + c.backend(), policy, s.p50(), s.p95());
         }
       }
     }
-    sb.append(detection.isEmpty() ? "<p>No scenario ran both policies with detected faults.</p>\n"
-        : detection.render());
+    detection.values().forEach(c -> sb.append(c.render()));
+    sb.append(detection.isEmpty() ? "<p>No scenario ran both policies with detected faults.</p>\n" : "")
+        .append("</div>\n");
 
     sb.append("<h2>Tick spacing</h2>\n<p class=\"note\">Spacing of consecutive health checks ÷ the "
-        + "configured interval (dashed line = 1, a perfect fixed-rate schedule).</p>\n");
-    LineChart timeline = new LineChart("tick-timeline", "Tick spacing ÷ interval over time",
-        "seconds since the run's first tick", "spacing ÷ interval", 1.0);
+        + "configured interval (dashed line = 1, a perfect fixed-rate schedule), one chart per scenario "
+        + "and backend, one line per run, coloured by policy.</p>\n<div class=\"multiples\">\n");
+    Map<String, LineChart> timelines = new LinkedHashMap<>();
     Map<String, List<Double>> perPolicy = new LinkedHashMap<>();
     for (RunSummary r : report.runs()) {
       List<double[]> pts = new ArrayList<>();
@@ -101,9 +129,17 @@ final class HtmlRenderer {
         pts.add(new double[] {p.atMs() / 1000.0, norm});
         perPolicy.computeIfAbsent(r.policy(), k -> new ArrayList<>()).add(norm);
       }
-      timeline.series(r.scenario() + "/" + r.backend() + "/" + r.policy(), r.policy(), pts);
+      if (pts.isEmpty()) {
+        continue;
+      }
+      String family = r.scenario() + " · " + r.backend();
+      timelines.computeIfAbsent(family, k -> new LineChart("tick-timeline-" + k.replace(" · ", "-"),
+          family, "seconds since the run's first tick", "spacing ÷ interval", 1.0)
+          .size(420, 130).legendByColor())
+          .series(r.file(), r.policy(), pts);
     }
-    sb.append(timeline.isEmpty() ? "<p>No ticks recorded.</p>\n" : timeline.render());
+    timelines.values().forEach(c -> sb.append(c.render()));
+    sb.append(timelines.isEmpty() ? "<p>No ticks recorded.</p>\n" : "").append("</div>\n");
     BarChart histogram = new BarChart("tick-histogram", "Tick spacing ÷ interval, histogram (% of ticks)",
         "% of ticks");
     for (Map.Entry<String, List<Double>> e : perPolicy.entrySet()) {

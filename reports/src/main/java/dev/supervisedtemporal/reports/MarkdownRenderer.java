@@ -11,8 +11,13 @@ final class MarkdownRenderer {
   private MarkdownRenderer() {
   }
 
-  /** Returns the Markdown text of {@code report}. */
+  /** Returns the Markdown text of {@code report} without a baseline verdict. */
   static String render(TimingReport report) {
+    return render(report, null);
+  }
+
+  /** Returns the Markdown text of {@code report}, headed by the verdict of {@code check} (null: none). */
+  static String render(TimingReport report, CheckResult check) {
     StringBuilder sb = new StringBuilder();
     long failed = report.runs().stream().filter(r -> "FAILED".equals(r.outcome())).count();
     sb.append("# Supervisor timing report\n\n");
@@ -27,6 +32,7 @@ final class MarkdownRenderer {
     if (failed > 0) {
       sb.append('\n');
     }
+    sb.append(HeadlineRenderer.markdown(report, check));
 
     sb.append("## Detection and recovery per fault kind\n\n");
     sb.append("| scenario | backend | policy | fault | faults | detect p50 / p95 (n) | detect /int p95 "

@@ -146,7 +146,7 @@ final class MetricCalculator {
           break;
         case "RESOURCES":
           Double r = e.number("rssBytes");
-          if (rss == null && r != null) {
+          if (rss == null && r != null && r >= 0) { // -1: RSS unknown (no server at that moment)
             rss = r.longValue();
           }
           Double th = e.number("supervisorThreads");

@@ -88,6 +88,7 @@ final class ReportJson {
     }
     root.put("comparisons", comparisons);
     root.put("workloads", WorkloadJson.toJson(report.workloads()));
+    root.put("keyFigures", keyFiguresToJson(report.keyFigures()));
     return root;
   }
 
@@ -148,8 +149,45 @@ final class ReportJson {
       comparisons.add(new Comparison(str(m, "scenario"), str(m, "backend"), str(m, "faultKind"),
           str(m, "basePolicy"), str(m, "otherPolicy"), List.copyOf(rows)));
     }
+    List<KeyFigures> keyFigures = root.containsKey("keyFigures")
+        ? keyFiguresFromJson(root.get("keyFigures")) : List.of();
     return new TimingReport((int) version, str(root, "generatedAt"), List.copyOf(runs), List.copyOf(groups),
-        List.copyOf(costs), List.copyOf(comparisons), WorkloadJson.fromJson(root.get("workloads")));
+        List.copyOf(costs), List.copyOf(comparisons), WorkloadJson.fromJson(root.get("workloads")),
+        keyFigures);
+  }
+
+  /** Returns the JSON array of key figures (report.json and history summaries share it). */
+  static List<Object> keyFiguresToJson(List<KeyFigures> figures) {
+    List<Object> out = new ArrayList<>();
+    for (KeyFigures k : figures) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("backend", k.backend());
+      m.put("policy", k.policy());
+      m.put("figures", stats(k.figures()));
+      m.put("ratioToSeed", new LinkedHashMap<String, Object>(k.ratioToSeed()));
+      m.put("missed", new LinkedHashMap<String, Object>(k.missed()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Reads the JSON array written by {@link #keyFiguresToJson}. */
+  static List<KeyFigures> keyFiguresFromJson(Object tree) {
+    if (!(tree instanceof List)) {
+      throw new IllegalArgumentException("'keyFigures' is not a JSON array");
+    }
+    List<KeyFigures> out = new ArrayList<>();
+    for (Object o : (List<?>) tree) {
+      Map<String, Object> m = obj(o, "key figures");
+      Map<String, Double> ratios = new LinkedHashMap<>();
+      obj(m.get("ratioToSeed"), "ratioToSeed").forEach((k, v) -> ratios.put(k, ((Number) v).doubleValue()));
+      Map<String, Long> missed = new LinkedHashMap<>();
+      if (m.containsKey("missed")) {
+        obj(m.get("missed"), "missed").forEach((k, v) -> missed.put(k, ((Number) v).longValue()));
+      }
+      out.add(new KeyFigures(str(m, "backend"), str(m, "policy"), stats(m.get("figures")), ratios, missed));
+    }
+    return List.copyOf(out);
   }
 
   private static Map<String, Object> key(GroupKey k) {

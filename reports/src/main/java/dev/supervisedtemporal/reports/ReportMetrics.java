@@ -33,8 +33,23 @@ final class ReportMetrics {
       String id = g.key().id();
       g.metrics().forEach((metric, s) -> addStats(out, id, metric, s));
     }
+    for (KeyFigures k : report.keyFigures()) {
+      String id = keyFiguresGroup(k.backend(), k.policy());
+      k.figures().forEach((figure, s) -> addStats(out, id, figure, s));
+    }
     return out;
   }
+
+  /**
+   * Returns the group id of a backend × policy's key figures, {@code KEY/backend/policy/all}: the
+   * pseudo scenario {@value #KEY_SCENARIO} pools every scenario of the run.
+   */
+  static String keyFiguresGroup(String backend, String policy) {
+    return new GroupKey(KEY_SCENARIO, backend, policy, "all").id();
+  }
+
+  /** The pseudo scenario name of the key-figure groups. */
+  static final String KEY_SCENARIO = "KEY";
 
   private static void addStats(Map<String, MetricPoint> out, String id, String metric, Stats s) {
     for (String stat : Stats.NAMES) {

@@ -28,9 +28,21 @@ public final class ReportWriter {
    * @return the written files, JSON first
    */
   public static List<Path> write(TimingReport report, Path dir) throws IOException {
+    return write(report, dir, null, List.of());
+  }
+
+  /**
+   * Like {@link #write(TimingReport, Path)}, with the verdict of {@code check} ({@code null}: no
+   * baseline) at the top of report.md and report.html, and the trends of {@code history} (the kept
+   * run summaries, oldest first, see {@link RunHistory}) in report.html.
+   *
+   * @return the written files, JSON first
+   */
+  public static List<Path> write(TimingReport report, Path dir, CheckResult check, List<HistoryEntry> history)
+      throws IOException {
     String json = report.toJson();
-    String md = MarkdownRenderer.render(report);
-    String html = HtmlRenderer.render(report);
+    String md = MarkdownRenderer.render(report, check);
+    String html = HtmlRenderer.render(report, check, history);
     Files.createDirectories(dir);
     AtomicFiles.writeString(dir.resolve(JSON), json);
     AtomicFiles.writeString(dir.resolve(MARKDOWN), md);

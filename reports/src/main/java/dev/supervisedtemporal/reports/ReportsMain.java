@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the reports command line: {@code render}, {@code check} and {@code update-baseline}.
+ * Runs the reports command line: {@code render}, {@code check}, {@code update-baseline} and
+ * {@code compare}.
  *
  * <p>Exit status: 0 success; 1 the check found a regression or missing metric; 2 usage error
  * (unknown command or option, missing or bad value); 3 bad input (malformed event file,
@@ -23,20 +24,26 @@ public final class ReportsMain {
   static final int REGRESSION = 1;
   static final int USAGE = 2;
   static final int BAD_INPUT = 3;
+  static final int DEFAULT_HISTORY_KEEP = 20;
 
   static final String HELP = String.join("\n",
       "Usage: reports <command> [options]",
       "",
       "Commands:",
-      "  render --events DIR --out DIR [--baseline FILE]",
+      "  render --events DIR --out DIR [--baseline FILE] [--history-dir DIR] [--history-keep N]",
       "      Read the *.jsonl timing events in DIR and write report.json, report.md and",
-      "      report.html into --out. With --baseline, also run the check (exit 1 on regression).",
+      "      report.html into --out. With --baseline, also run the check (exit 1 on regression)",
+      "      and put its verdict at the top. With --history-dir, keep this run's key figures there",
+      "      with the last N runs' (default 20) and draw their trends.",
       "  check --report FILE --baseline FILE",
       "      Compare a report.json with a baseline; print a readable diff; exit 1 when a metric",
       "      regressed beyond tolerance or is missing. Entries with too few samples are skipped",
       "      and listed.",
       "  update-baseline --report FILE --baseline FILE",
       "      Write the baseline from a report.json, keeping the tolerances of existing entries.",
+      "  compare --base FILE --current FILE",
+      "      Compare the key figures of two runs (report.json or history run-*.json files):",
+      "      per figure both values, the delta and the change in percent.",
       "",
       "Options:",
       "  -h, --help   this text",
@@ -45,7 +52,8 @@ public final class ReportsMain {
       "");
 
   private static final Map<String, Set<String>> OPTIONS = Map.of(
-      "render", Set.of("--events", "--out", "--baseline"),
+      "render", Set.of("--events", "--out", "--baseline", "--history-dir", "--history-keep"),
+      "compare", Set.of("--base", "--current"),
       "check", Set.of("--report", "--baseline"),
       "update-baseline", Set.of("--report", "--baseline"));
 
@@ -76,7 +84,7 @@ public final class ReportsMain {
 
   private static int dispatch(String[] args, PrintStream out) throws UsageException, IOException {
     if (args.length == 0) {
-      throw new UsageException("missing command (render, check, update-baseline)");
+      throw new UsageException("missing command (render, check, update-baseline, compare)");
     }
     if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
       out.print(HELP);
@@ -84,7 +92,7 @@ public final class ReportsMain {
     }
     String command = args[0];
     if (!OPTIONS.containsKey(command)) {
-      throw new UsageException("unknown command '" + command + "' (expected render, check or update-baseline)");
+      throw new UsageException("unknown command '" + command + "' (expected render, check, update-baseline or compare)");
     }
     Map<String, String> opts = parse(command, args);
     switch (command) {
@@ -93,17 +101,36 @@ public final class ReportsMain {
         Path outDir = path(opts, "--out", true);
         Path baselineFile = opts.containsKey("--baseline") ? existingFile(opts, "--baseline") : null;
         Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
+        Path historyDir = path(opts, "--history-dir", false);
+        int keep = DEFAULT_HISTORY_KEEP;
+        if (opts.containsKey("--history-keep")) {
+          if (historyDir == null) {
+            throw new UsageException("--history-keep needs --history-dir");
+          }
+          keep = positive(opts, "--history-keep");
+        }
         TimingReport report = TimingReport.fromEventsDir(events);
-        List<Path> written = ReportWriter.write(report, outDir);
+        CheckResult result = baseline == null ? null : BaselineCheck.check(report, baseline);
+        List<HistoryEntry> history = historyDir == null ? List.of()
+            : RunHistory.record(historyDir, keep, report, result);
+        List<Path> written = ReportWriter.write(report, outDir, result, history);
         for (Path p : written) {
           out.println("wrote " + p);
         }
-        if (baseline == null) {
+        if (historyDir != null) {
+          out.println("history: " + history.size() + " run(s) in " + historyDir);
+        }
+        if (result == null) {
           return OK;
         }
-        CheckResult result = BaselineCheck.check(report, baseline);
         out.print(result.render());
         return result.passed() ? OK : REGRESSION;
+      }
+      case "compare": {
+        HistoryEntry base = RunHistory.readEntry(existingFile(opts, "--base"));
+        HistoryEntry current = RunHistory.readEntry(existingFile(opts, "--current"));
+        out.print(RunComparison.render(base, current));
+        return OK;
       }
       case "check": {
         TimingReport report = TimingReport.readJson(existingFile(opts, "--report"));
@@ -169,6 +196,19 @@ public final class ReportsMain {
     } catch (InvalidPathException e) {
       throw new UsageException("bad value for " + name + ": " + e.getMessage());
     }
+  }
+
+  private static int positive(Map<String, String> opts, String name) throws UsageException {
+    String v = opts.get(name);
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message
+    }
+    throw new UsageException("bad value for " + name + ": '" + v + "' (accepted: a whole number >= 1)");
   }
 
   private static Path existingDir(Map<String, String> opts, String name) throws UsageException {

@@ -22,15 +22,24 @@ import java.util.List;
  * @param costs         cost metrics per scenario × backend × policy
  * @param comparisons   seed vs recommended on the same scenario, backend and fault kind
  * @param workloads     the workload runs as timelines (units, faults, supervisor marks, verdict)
+ * @param keyFigures    the headline's key figures per backend × policy (empty in reports written
+ *                      before they existed)
  */
 public record TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
               List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons,
-              List<WorkloadTimeline> workloads) {
+              List<WorkloadTimeline> workloads, List<KeyFigures> keyFigures) {
 
-  /** A report without workload runs. */
+  /** A report without workload runs or key figures. */
   public TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
       List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons) {
-    this(schemaVersion, generatedAt, runs, groups, costs, comparisons, List.of());
+    this(schemaVersion, generatedAt, runs, groups, costs, comparisons, List.of(), List.of());
+  }
+
+  /** A report with workload runs and without key figures. */
+  public TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
+      List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons,
+      List<WorkloadTimeline> workloads) {
+    this(schemaVersion, generatedAt, runs, groups, costs, comparisons, workloads, List.of());
   }
 
   /** The report schema version written by this code and the only one it reads. */
@@ -44,8 +53,15 @@ public record TimingReport(int schemaVersion, String generatedAt, List<RunSummar
    * @throws IOException          when the folder is missing, empty of event files, or unreadable
    */
   public static TimingReport fromEventsDir(Path eventsDir) throws IOException {
-    return MetricCalculator.compute(EventReader.readDir(eventsDir),
-        Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    List<EventFile> files = EventReader.readDir(eventsDir);
+    return MetricCalculator.compute(files, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+        .withKeyFigures(KeyFigureCalculator.compute(files));
+  }
+
+  /** Returns this report with {@code figures} as its key figures. */
+  TimingReport withKeyFigures(List<KeyFigures> figures) {
+    return new TimingReport(schemaVersion, generatedAt, runs, groups, costs, comparisons,
+        workloads, List.copyOf(figures));
   }
 
   /**

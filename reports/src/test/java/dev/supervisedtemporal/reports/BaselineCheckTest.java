@@ -33,7 +33,7 @@ class BaselineCheckTest {
     CheckResult result = BaselineCheck.check(run("slow", 3.0), baseline);
     assertThat(result.passed()).isFalse();
     assertThat(result.render()).contains("REGRESSED",
-        "crash-recovery-kill/embedded/seed/KILL  detectionLatencyPerInterval.p50", "limit");
+        "KEY/embedded/seed/all  hangDetectionPerInterval.p95", "limit");
   }
 
   @Test
@@ -51,10 +51,59 @@ class BaselineCheckTest {
 
   @Test
   void missingMetricFails() throws Exception {
-    BaselineEntry e = new BaselineEntry("gone/embedded/seed/KILL", "giveUps", "count", 0, 1, 0, 0, 1);
+    BaselineEntry e = new BaselineEntry("crash-recovery-kill/embedded/seed/STEAL_PORT", "giveUps", "count",
+        0, 1, 0, 0, 1);
     CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(e)));
     assertThat(result.passed()).isFalse();
-    assertThat(result.render()).contains("MISSING    gone/embedded/seed/KILL  giveUps.count");
+    assertThat(result.render()).contains("MISSING    crash-recovery-kill/embedded/seed/STEAL_PORT  giveUps.count");
+  }
+
+  @Test
+  void entriesOfScenariosOrBackendsThisRunDidNotRunAreNotRunNotMissing() throws Exception {
+    BaselineEntry otherScenario = new BaselineEntry("gone/embedded/seed/KILL", "giveUps", "count", 0, 1, 0, 0, 1);
+    BaselineEntry otherBackend = new BaselineEntry("KEY/cli/seed/all", "detectionPerInterval", "p95", 0.5, 20,
+        0.5, 0.25, 10);
+    CheckResult result = BaselineCheck.check(run("a", 1.0),
+        new Baseline("x", "y", List.of(otherScenario, otherBackend)));
+    assertThat(result.passed()).as(result.render()).isTrue();
+    assertThat(result.count(CheckOutcome.Status.NOT_RUN)).isEqualTo(2);
+    assertThat(result.render()).contains("2 not run here");
+  }
+
+  @Test
+  void aPolicyThatVanishedFromAScenarioThatRanIsMissing() throws Exception {
+    BaselineEntry custom = new BaselineEntry("crash-recovery-kill/embedded/faster/KILL", "giveUps", "count", 0, 1,
+        0, 0, 1);
+    BaselineEntry key = new BaselineEntry("KEY/embedded/faster/all", "detectionPerInterval", "p95", 0.5, 20, 0.5,
+        0.25, 10);
+    CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(custom, key)));
+    assertThat(result.passed()).isFalse();
+    assertThat(result.count(CheckOutcome.Status.MISSING)).isEqualTo(2);
+  }
+
+  @Test
+  void anAbsentEntryThatCouldNeverBeCheckedIsSkippedNotMissing() throws Exception {
+    BaselineEntry e = new BaselineEntry("crash-recovery-kill/embedded/seed/STEAL_PORT", "tickSpacingPerInterval",
+        "p99", 1.0, 1, 0.25, 0.1, 50);
+    CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(e)));
+    assertThat(result.passed()).as(result.render()).isTrue();
+    assertThat(result.count(CheckOutcome.Status.SKIPPED_FEW_SAMPLES)).isEqualTo(1);
+  }
+
+  @Test
+  void theKeyFiguresAreBaselinedAndALongerBackoffFailsThem() throws Exception {
+    Baseline baseline = Baseline.fromReport(run("a", 1.0), null);
+    assertThat(baseline.entries()).anySatisfy(e -> {
+      assertThat(e.group()).isEqualTo("KEY/embedded/recommended/all");
+      assertThat(e.metric()).isEqualTo("recoveryOverheadPerInterval");
+    });
+    assertThat(BaselineCheck.check(run("same", 1.0), baseline).passed()).isTrue();
+
+    Path slow = tmp.resolve("backoff");
+    EventLog.writePlausibleRun(slow, 1.0, 1500);
+    CheckResult result = BaselineCheck.check(TimingReport.fromEventsDir(slow), baseline);
+    assertThat(result.passed()).isFalse();
+    assertThat(result.render()).contains("REGRESSED  KEY/embedded/recommended/all  recoveryOverheadPerInterval.p50");
   }
 
   @Test

@@ -56,6 +56,14 @@ final class EventLog {
     return add(ms, "RPC_RECOVERED", "\"faultId\":\"" + id + "\"");
   }
 
+  EventLog clientRecovered(double ms, String id) {
+    return add(ms, "CLIENT_RECOVERED", "\"faultId\":\"" + id + "\"");
+  }
+
+  EventLog workerRecovered(double ms, String id) {
+    return add(ms, "WORKER_RECOVERED", "\"faultId\":\"" + id + "\"");
+  }
+
   EventLog resources(double ms, long rss, int threads, long cpuNs, long ticks) {
     return add(ms, "RESOURCES", "\"rssBytes\":" + rss + ",\"supervisorThreads\":" + threads
         + ",\"supervisorCpuNs\":" + cpuNs + ",\"ticks\":" + ticks);
@@ -81,6 +89,15 @@ final class EventLog {
    * interval with small jitter; multiplied by {@code slowdown} for the timing parts.
    */
   static void writePlausibleRun(Path dir, double slowdown) throws IOException {
+    writePlausibleRun(dir, slowdown, 0);
+  }
+
+  /**
+   * Like {@link #writePlausibleRun(Path, double)}, with {@code extraBackoffMs} added before every
+   * restart of the recommended policy (a policy with a longer backoff), which delays its
+   * recovery but not its detection.
+   */
+  static void writePlausibleRun(Path dir, double slowdown, double extraBackoffMs) throws IOException {
     for (String policy : List.of("seed", "recommended")) {
       for (String kind : List.of("KILL", "SUSPEND")) {
         double interval = 250;
@@ -94,8 +111,9 @@ final class EventLog {
           String id = kind.toLowerCase() + "-" + i;
           log.fault(t + 5, id, kind);
           log.unhealthy(t + 5 + detect);
-          log.restarted(t + 5 + detect + 100, 390 * slowdown);
-          log.recovered(t + 5 + detect + 100 + 420 * slowdown, id);
+          double backoff = "recommended".equals(policy) ? extraBackoffMs : 0;
+          log.restarted(t + 5 + detect + 100 + backoff, 390 * slowdown);
+          log.recovered(t + 5 + detect + 100 + backoff + 420 * slowdown, id);
           for (int k = 0; k < 12; k++) {
             double jitter = ((tick * 7919) % 11) * 0.4 * slowdown;
             log.tick(t + k * interval + jitter, true);

@@ -31,9 +31,18 @@ class HtmlReportBrowserIT {
     chromium = findChromium();
     String buildDir = System.getProperty("supervised.temporal.build-dir", "target");
     Path base = Path.of(buildDir).toAbsolutePath().resolve("browser-it");
+    // Two runs through the history, the second checked against a baseline from the first, so the
+    // page shows everything a person sees in CI: verdict, key figures, trends, charts.
+    deleteTreeIfExists(base);
+    EventLog.writePlausibleRun(base.resolve("earlier-events"), 1.2);
+    TimingReport earlier = TimingReport.fromEventsDir(base.resolve("earlier-events"));
+    RunHistory.record(base.resolve("history"), 20, earlier, null);
     EventLog.writePlausibleRun(base.resolve("events"), 1.0);
+    TimingReport report = TimingReport.fromEventsDir(base.resolve("events"));
+    CheckResult check = BaselineCheck.check(report, Baseline.fromReport(earlier, null));
+    List<HistoryEntry> history = RunHistory.record(base.resolve("history"), 20, report, check);
     outDir = base.resolve("report");
-    ReportWriter.write(TimingReport.fromEventsDir(base.resolve("events")), outDir);
+    ReportWriter.write(report, outDir, check, history);
   }
 
   private static Path findChromium() {
@@ -51,7 +60,7 @@ class HtmlReportBrowserIT {
   private static List<String> chromiumArgs(Path userDataDir, String action) {
     List<String> args = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,2200",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,3600",
         "--user-data-dir=" + userDataDir));
     args.add(action);
     return args;
@@ -78,6 +87,12 @@ class HtmlReportBrowserIT {
     }
   }
 
+  private static void deleteTreeIfExists(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      deleteTree(dir);
+    }
+  }
+
   private static void deleteTree(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
       walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> f.toFile().delete());
@@ -90,24 +105,32 @@ class HtmlReportBrowserIT {
     String url = outDir.resolve(ReportWriter.HTML).toUri().toString();
     String dom = runChromium("--dump-dom", url, outDir.resolve("chromium-dom.log"));
 
-    assertThat(dom).contains("Supervisor timing report");
-    for (String chart : List.of("recovery", "detection", "tick-timeline", "tick-histogram")) {
+    assertThat(dom).contains("Supervisor timing report", "data-verdict=\"PASS\"", "data-figure=\"detectionMs\"");
+    for (String chart : List.of("recovery-KILL", "recovery-SUSPEND", "detection-KILL", "detection-SUSPEND",
+        "tick-timeline-crash-recovery-kill-embedded", "tick-histogram", "trend-detectionMs",
+        "trend-serverRecoveryMs")) {
       String svg = chartSvg(dom, chart);
       assertThat(svg).as("chart %s", chart).isNotNull();
       assertThat(svg.length()).as("chart %s has content", chart).isGreaterThan(500);
     }
-    String recovery = chartSvg(dom, "recovery");
-    assertThat(countRects(recovery, "seed")).isEqualTo(2);
-    assertThat(countRects(recovery, "recommended")).isEqualTo(2);
-    String detection = chartSvg(dom, "detection");
-    assertThat(detection).contains("data-series=\"seed\"", "data-series=\"recommended\"");
-    assertThat(countRects(detection, "seed")).isEqualTo(2);
-    String timeline = chartSvg(dom, "tick-timeline");
-    assertThat(timeline).contains("data-series=\"crash-recovery-kill/embedded/seed\"",
-        "data-series=\"crash-recovery-suspend/embedded/recommended\"");
+    // One small chart per fault kind; each has both policies, seed drawn first, labels whole.
+    String recovery = chartSvg(dom, "recovery-KILL");
+    assertThat(countRects(recovery, "seed")).isEqualTo(1);
+    assertThat(countRects(recovery, "recommended")).isEqualTo(1);
+    assertThat(recovery.indexOf("data-series=\"seed\"")).isLessThan(recovery.indexOf("data-series=\"recommended\""));
+    assertThat(recovery).contains(">crash-recovery-kill · embedded</text>").doesNotContain("…");
+    String detection = chartSvg(dom, "detection-SUSPEND");
+    assertThat(countRects(detection, "seed")).isEqualTo(1);
+    assertThat(countRects(detection, "recommended")).isEqualTo(1);
+    String timeline = chartSvg(dom, "tick-timeline-crash-recovery-kill-embedded");
+    assertThat(timeline).contains("data-series=\"crash-recovery-kill-seed.jsonl\"",
+        "data-series=\"crash-recovery-kill-recommended.jsonl\"");
     assertThat(timeline).containsPattern("data-points=\"[1-9][0-9]*\"");
+    assertThat(timeline).doesNotContain("crash-recovery-suspend");
     String histogram = chartSvg(dom, "tick-histogram");
     assertThat(countRects(histogram, "seed")).isEqualTo(HtmlRenderer.BIN_EDGES.length);
+    assertThat(chartSvg(dom, "trend-detectionMs")).contains("data-series=\"embedded/seed\"",
+        "data-series=\"embedded/recommended\"");
 
     Path png = outDir.resolve("report.png");
     Files.deleteIfExists(png);

@@ -165,4 +165,13 @@ class MetricCalculatorTest {
     assertThat(c.metrics().get("supervisorCpuMsPer1000Ticks").p50()).isCloseTo(10.0, within(1e-9));
     assertThat(List.of(c.key().faultKind())).containsExactly(GroupKey.COST);
   }
+
+  @Test
+  void anUnknownRssIsNotARssReading(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    EventLog log = new EventLog("rss", "embedded", "seed", 100);
+    log.ready(1, 200).resources(2, -1, 1, 0, 0).resources(3, 80L * 1024 * 1024, 1, 0, 0).result(4, "PASSED");
+    log.writeTo(tmp, "rss-seed.jsonl");
+    TimingReport report = TimingReport.fromEventsDir(tmp);
+    org.assertj.core.api.Assertions.assertThat(report.runs().get(0).rssAfterStartBytes()).isEqualTo(80L * 1024 * 1024);
+  }
 }

@@ -89,4 +89,25 @@ class ReportsMainTest {
     assertThat(err()).contains("zz-bad.jsonl:2", "not valid JSON");
     assertThat(outDir).doesNotExist();
   }
+
+  @Test
+  void compareTwoReportsPrintsTheDeltas() throws Exception {
+    EventLog.writePlausibleRun(tmp.resolve("a"), 1.0);
+    EventLog.writePlausibleRun(tmp.resolve("b"), 2.0);
+    assertThat(run("render", "--events", tmp.resolve("a").toString(), "--out", tmp.resolve("ra").toString(),
+        "--history-dir", tmp.resolve("h").toString(), "--history-keep", "3")).isZero();
+    assertThat(out()).contains("history: 1 run(s)");
+    assertThat(run("render", "--events", tmp.resolve("b").toString(), "--out", tmp.resolve("rb").toString(),
+        "--history-dir", tmp.resolve("h").toString(), "--history-keep", "3")).isZero();
+    assertThat(out()).contains("history: 2 run(s)");
+    assertThat(run("compare", "--base", tmp.resolve("ra/report.json").toString(), "--current",
+        tmp.resolve("rb/report.json").toString())).isZero();
+    assertThat(out()).contains("crash detection (ms)", "+100.0 %");
+    assertThat(run("render", "--events", tmp.resolve("a").toString(), "--out", tmp.resolve("rc").toString(),
+        "--history-keep", "3")).isEqualTo(2);
+    assertThat(err()).contains("--history-keep needs --history-dir");
+    assertThat(run("render", "--events", tmp.resolve("a").toString(), "--out", tmp.resolve("rc").toString(),
+        "--history-dir", tmp.resolve("h").toString(), "--history-keep", "0")).isEqualTo(2);
+    assertThat(err()).contains("--history-keep", "a whole number >= 1");
+  }
 }

@@ -6,7 +6,9 @@ import dev.supervisedtemporal.lifecycle.backend.BackendDiscovery;
 import dev.supervisedtemporal.reports.Baseline;
 import dev.supervisedtemporal.reports.BaselineCheck;
 import dev.supervisedtemporal.reports.CheckResult;
+import dev.supervisedtemporal.reports.HistoryEntry;
 import dev.supervisedtemporal.reports.ReportWriter;
+import dev.supervisedtemporal.reports.RunHistory;
 import dev.supervisedtemporal.reports.TimingReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,6 +60,12 @@ public final class ChaosSuiteMain {
       out.println(SuiteOptions.usage());
       return 0;
     }
+    if (options.failOnRegression()
+        && (options.baseline() == null || !Files.isRegularFile(options.baseline()))) {
+      err.println("chaos-suite: --fail-on-regression needs --baseline FILE naming an existing "
+          + "baseline; got " + (options.baseline() == null ? "no --baseline" : options.baseline()));
+      return 2;
+    }
     List<String> backends = new ArrayList<>(options.backends());
     boolean cliInstalled;
     try {
@@ -92,8 +100,9 @@ public final class ChaosSuiteMain {
     for (int repeat = 1; repeat <= options.repeat(); repeat++) {
       for (String backend : backends) {
         for (String policy : options.policies()) {
+          int pass = repeat;
           List<Class<?>> selected = all.stream().filter(c -> selected(c, policy, options))
-              .toList();
+              .filter(c -> pass == 1 || repeats(c, options)).toList();
           if (selected.isEmpty()) {
             continue;
           }
@@ -111,10 +120,24 @@ public final class ChaosSuiteMain {
             request.configurationParameter("supervised.temporal.policy-scale",
                 Double.toString(options.seedScale()));
           }
+          if (policy.equals("recommended") && options.injectRestartBackoff() != null) {
+            request.configurationParameter("supervised.temporal.restart-backoff",
+                options.injectRestartBackoff());
+          }
           LauncherDiscoveryRequest built = request.build();
           LiveLines live = new LiveLines(out, backend, policy);
           launcher.execute(built, live);
           results.addAll(live.lines());
+          if (policy.equals("recommended") && options.injectRestartBackoff() != null) {
+            try {
+              int n = InjectedSlowdown.relabel(eventsDir, label);
+              out.println("(injected restart backoff " + options.injectRestartBackoff() + ": " + n
+                  + " event files of the recommended pass recorded as a slower recommended)");
+            } catch (IOException e) {
+              err.println("chaos-suite: cannot relabel the injected pass: " + e.getMessage());
+              return 1;
+            }
+          }
         }
       }
     }
@@ -142,13 +165,25 @@ public final class ChaosSuiteMain {
     }
     try {
       TimingReport report = TimingReport.fromEventsDir(eventsDir);
-      List<Path> written = ReportWriter.write(report, options.reportDir());
+      CheckResult check = null;
+      if (options.baseline() != null && Files.isRegularFile(options.baseline())) {
+        check = BaselineCheck.check(report, Baseline.read(options.baseline()));
+        regressed = !check.passed();
+      } else if (options.baseline() != null) {
+        out.println("no baseline at " + options.baseline() + ": not checked");
+      }
+      List<HistoryEntry> history = List.of();
+      if (options.historyDir() != null) {
+        history = RunHistory.record(options.historyDir(), options.historyKeep(), report, check);
+      }
+      List<Path> written = ReportWriter.write(report, options.reportDir(), check, history);
       out.println("report: " + written.stream().map(Path::toString)
           .collect(Collectors.joining(", ")));
-      if (options.baseline() != null && Files.isRegularFile(options.baseline())) {
-        CheckResult check = BaselineCheck.check(report, Baseline.read(options.baseline()));
+      if (check != null) {
         out.println(check.render());
-        regressed = !check.passed();
+      }
+      if (options.historyDir() != null) {
+        out.println("history: " + history.size() + " run(s) in " + options.historyDir());
       }
     } catch (IOException | RuntimeException e) {
       err.println("chaos-suite: the report could not be written: " + e.getMessage());
@@ -173,6 +208,13 @@ public final class ChaosSuiteMain {
     boolean excluded = options.excludes().stream()
         .anyMatch(x -> names.stream().anyMatch(n -> n.contains(x)));
     return included && !excluded;
+  }
+
+  /** Whether a scenario runs in the repeated passes (every pass after the first). */
+  static boolean repeats(Class<?> scenario, SuiteOptions options) {
+    Set<String> names = names(scenario);
+    return options.repeatOnly().isEmpty() || options.repeatOnly().stream()
+        .anyMatch(r -> names.stream().anyMatch(n -> n.contains(r)));
   }
 
   private static Set<String> names(Class<?> scenario) {

@@ -12,18 +12,28 @@ import java.util.Locale;
  * @param policies the policies to run: {@code seed}, {@code recommended}
  * @param includes tags or scenario names to keep (empty keeps all)
  * @param excludes tags or scenario names to drop
- * @param repeat how many times the whole selection runs
+ * @param repeat how many times the selection runs (see {@code repeatOnly})
+ * @param repeatOnly tags or scenario names that run {@code repeat} times; the others run once
+ *     (empty: every selected scenario repeats)
  * @param seed the chaos seed (fault schedule and backoff jitter)
  * @param faults how many faults the seeded random scenario injects
  * @param seedScale the factor applied to the seed policy's intervals (documented in the README)
  * @param reportDir where events and the report go
  * @param baseline the baseline to compare with, or null
  * @param failOnRegression whether a regression against the baseline fails the run
+ * @param historyDir where the last runs' summaries are kept, or null for none
+ * @param historyKeep how many summaries the history keeps
+ * @param injectRestartBackoff test-only: a longer restart backoff for the recommended pass (a
+ *     duration such as {@code 1500ms}), to prove the regression gate fails; null normally
  * @param help whether only the help was asked for
  */
 public record SuiteOptions(List<String> backends, List<String> policies, List<String> includes,
-    List<String> excludes, int repeat, long seed, int faults, double seedScale, Path reportDir,
-    Path baseline, boolean failOnRegression, boolean help) {
+    List<String> excludes, int repeat, List<String> repeatOnly, long seed, int faults,
+    double seedScale, Path reportDir, Path baseline, boolean failOnRegression, Path historyDir,
+    int historyKeep, String injectRestartBackoff, boolean help) {
+
+  /** How many run summaries the history keeps unless told otherwise. */
+  public static final int DEFAULT_HISTORY_KEEP = 20;
 
   /** The seed policy's 5 s / 1 s become 250 ms / 50 ms: the shape kept, CI time saved. */
   public static final double DEFAULT_SEED_SCALE = 0.05;
@@ -34,6 +44,7 @@ public record SuiteOptions(List<String> backends, List<String> policies, List<St
     policies = List.copyOf(policies);
     includes = List.copyOf(includes);
     excludes = List.copyOf(excludes);
+    repeatOnly = List.copyOf(repeatOnly);
   }
 
   /** The help text: every option, its values and its default. */
@@ -49,6 +60,9 @@ public record SuiteOptions(List<String> backends, List<String> policies, List<St
         "  --include X[,Y]    keep only scenarios with these tags or names (e.g. timing, crash)",
         "  --exclude X[,Y]    drop scenarios with these tags or names",
         "  --repeat N         run the selection N times (default 1)",
+        "  --repeat-only X[,Y]  repeat only scenarios with these tags or names; the others run",
+        "                     once (e.g. --repeat 3 --repeat-only crash,hang: more samples of",
+        "                     the cheap timing scenarios for the baseline check)",
         "  --seed S           chaos seed: same seed, same faults and jitter (default 42)",
         "  --faults N         faults in the seeded random scenario (default 12; e.g. 50 for a",
         "                     longer run)",
@@ -57,6 +71,10 @@ public record SuiteOptions(List<String> backends, List<String> policies, List<St
         "                     target/chaos-report)",
         "  --baseline FILE    compare the report with this baseline and print the diff",
         "  --fail-on-regression  exit 1 when the baseline check finds a regression",
+        "  --history-dir DIR  keep this run's key figures there, with the last runs' (default",
+        "                     <report-dir>/../chaos-history); the report draws their trend",
+        "  --history-keep N   how many runs the history keeps (default 20)",
+        "  --no-history       keep no history",
         "  --help             this text",
         "",
         "Exit codes: 0 all scenarios passed, 1 a scenario failed (or a regression with",
@@ -74,6 +92,11 @@ public record SuiteOptions(List<String> backends, List<String> policies, List<St
     List<String> includes = new ArrayList<>();
     List<String> excludes = new ArrayList<>();
     int repeat = 1;
+    List<String> repeatOnly = new ArrayList<>();
+    Path historyDir = null;
+    boolean noHistory = false;
+    int historyKeep = DEFAULT_HISTORY_KEEP;
+    String injectRestartBackoff = null;
     long seed = 42;
     int faults = 12;
     double seedScale = DEFAULT_SEED_SCALE;
@@ -107,6 +130,18 @@ public record SuiteOptions(List<String> backends, List<String> policies, List<St
         case "--include" -> includes.addAll(list(value(args, ++i, option)));
         case "--exclude" -> excludes.addAll(list(value(args, ++i, option)));
         case "--repeat" -> repeat = positiveInt(option, value(args, ++i, option));
+        case "--repeat-only" -> repeatOnly.addAll(list(value(args, ++i, option)));
+        case "--history-dir" -> historyDir = Path.of(value(args, ++i, option));
+        case "--history-keep" -> historyKeep = positiveInt(option, value(args, ++i, option));
+        case "--no-history" -> noHistory = true;
+        case "--inject-restart-backoff" -> {
+          // Hidden (test-only): proves the regression gate catches a slower policy.
+          String v = value(args, ++i, option);
+          if (!v.matches("[0-9]+(ms|s)")) {
+            throw bad(option, v, "a duration such as 1500ms or 2s");
+          }
+          injectRestartBackoff = v;
+        }
         case "--faults" -> faults = positiveInt(option, value(args, ++i, option));
         case "--seed" -> {
           String v = value(args, ++i, option);
@@ -133,8 +168,16 @@ public record SuiteOptions(List<String> backends, List<String> policies, List<St
             + "'; see --help for the accepted options");
       }
     }
-    return new SuiteOptions(backends, policies, includes, excludes, repeat, seed, faults,
-        seedScale, reportDir, baseline, failOnRegression, help);
+    if (noHistory && historyDir != null) {
+      throw new IllegalArgumentException("--no-history and --history-dir exclude each other");
+    }
+    if (!noHistory && historyDir == null) {
+      Path parent = reportDir.toAbsolutePath().getParent();
+      historyDir = parent == null ? Path.of("chaos-history") : parent.resolve("chaos-history");
+    }
+    return new SuiteOptions(backends, policies, includes, excludes, repeat, repeatOnly, seed,
+        faults, seedScale, reportDir, baseline, failOnRegression, noHistory ? null : historyDir,
+        historyKeep, injectRestartBackoff, help);
   }
 
   private static String value(String[] args, int i, String option) {

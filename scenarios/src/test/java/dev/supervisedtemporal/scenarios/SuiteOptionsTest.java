@@ -67,6 +67,10 @@ class SuiteOptionsTest {
     assertThat(ChaosSuiteMain.run(new String[] {"--policy", "fast"}, o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("--policy = 'fast'; accepted: seed, recommended or both");
+    assertThat(ChaosSuiteMain.run(new String[] {"--fail-on-regression", "--baseline", "absent.json"}, o,
+        e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--fail-on-regression needs --baseline FILE naming an existing baseline; got absent.json");
     assertThat(ChaosSuiteMain.run(new String[] {"--help"}, o, e)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--backend", "--policy",
         "--include", "--exclude", "--repeat", "--seed", "--report-dir", "Exit codes");
@@ -91,5 +95,43 @@ class SuiteOptionsTest {
         .filter(c -> ChaosSuiteMain.selected(c, "recommended", noChaos)).toList())
         .doesNotContain(HangScenario.class, PortThiefScenario.class)
         .contains(NormalStartupScenario.class);
+  }
+
+  @Test
+  void theGateOptionsAreReadAndValidated() {
+    SuiteOptions o = SuiteOptions.parse("--repeat", "3", "--repeat-only", "crashrecovery,Hang",
+        "--history-dir", "h", "--history-keep", "5", "--inject-restart-backoff", "1500ms");
+    assertThat(o.repeatOnly()).containsExactly("crashrecovery", "hang");
+    assertThat(o.historyDir()).isEqualTo(Path.of("h"));
+    assertThat(o.historyKeep()).isEqualTo(5);
+    assertThat(o.injectRestartBackoff()).isEqualTo("1500ms");
+    SuiteOptions defaults = SuiteOptions.parse("--report-dir", "out/report");
+    assertThat(defaults.historyDir()).isEqualTo(Path.of("out/chaos-history").toAbsolutePath());
+    assertThat(defaults.historyKeep()).isEqualTo(SuiteOptions.DEFAULT_HISTORY_KEEP);
+    assertThat(defaults.injectRestartBackoff()).isNull();
+    assertThat(SuiteOptions.parse("--no-history").historyDir()).isNull();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SuiteOptions.parse("--no-history", "--history-dir", "h"))
+        .withMessageContaining("--no-history and --history-dir");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SuiteOptions.parse("--history-keep", "0"))
+        .withMessage("--history-keep = '0'; accepted: a whole number >= 1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SuiteOptions.parse("--inject-restart-backoff", "slow"))
+        .withMessage("--inject-restart-backoff = 'slow'; accepted: a duration such as 1500ms or 2s");
+  }
+
+  @Test
+  void onlyTheNamedScenariosRepeat() {
+    SuiteOptions o = SuiteOptions.parse("--repeat", "3", "--repeat-only",
+        "crashrecovery,hang,multiplerestarts,normalstartup");
+    assertThat(ChaosSuiteMain.repeats(CrashRecoveryScenario.class, o)).isTrue();
+    assertThat(ChaosSuiteMain.repeats(HangScenario.class, o)).isTrue();
+    assertThat(ChaosSuiteMain.repeats(MultipleRestartsScenario.class, o)).isTrue();
+    assertThat(ChaosSuiteMain.repeats(NormalStartupScenario.class, o)).isTrue();
+    assertThat(ChaosSuiteMain.repeats(SeededChaosScenario.class, o)).isFalse();
+    assertThat(ChaosSuiteMain.repeats(RestartStormScenario.class, o)).isFalse();
+    assertThat(ChaosSuiteMain.repeats(SeededChaosScenario.class, SuiteOptions.parse("--repeat", "2")))
+        .isTrue();
   }
 }

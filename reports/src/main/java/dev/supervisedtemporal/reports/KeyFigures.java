@@ -1,0 +1,37 @@
+package dev.supervisedtemporal.reports;
+
+import java.util.Map;
+
+/**
+ * Holds the key figures of one backend × policy, pooled over every scenario the run gave it.
+ *
+ * @param backend     backend
+ * @param policy      policy
+ * @param figures     {@link KeyFigure#id()} → statistics; a figure without samples is absent
+ *                    ("not measured")
+ * @param ratioToSeed for a non-seed policy: {@link KeyFigure#id()} → this policy's headline
+ *                    statistic ÷ the seed's, both taken over the scenarios both policies ran on
+ *                    this backend; empty for the seed itself
+ * @param missed      {@link KeyFigure#id()} → faults that figure never saw end (no
+ *                    {@code UNHEALTHY} after a crash or hang, no recovery event); a p95 over the
+ *                    detected faults alone would hide them. Client and worker recovery count only
+ *                    in runs that record those events at all.
+ */
+public record KeyFigures(String backend, String policy, Map<String, Stats> figures,
+    Map<String, Double> ratioToSeed, Map<String, Long> missed) {
+
+  /** Returns the figure's statistics, or null when not measured. */
+  public Stats get(KeyFigure figure) {
+    return figures.get(figure.id());
+  }
+
+  /** Returns how many faults the figure never saw end (0 when none). */
+  public long missed(KeyFigure figure) {
+    return missed.getOrDefault(figure.id(), 0L);
+  }
+
+  /** Returns {@code backend/policy}. */
+  public String id() {
+    return backend + "/" + policy;
+  }
+}
