@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -333,9 +334,13 @@ final class WorkloadDriver<R> {
       if (c instanceof WorkflowFailedException) {
         return false;
       }
+      if (c instanceof CancellationException) {
+        return true; // a server shutting down cancels the calls it holds; we never cancel reads
+      }
       if (c instanceof StatusRuntimeException) {
         Status.Code code = ((StatusRuntimeException) c).getStatus().getCode();
         return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+            || code == Status.Code.CANCELLED
             || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.ABORTED
             || code == Status.Code.UNKNOWN || code == Status.Code.INTERNAL;
       }

@@ -45,6 +45,11 @@ class WorkloadDriverTest {
         EXECUTION, "Pay", new StatusRuntimeException(Status.UNAVAILABLE))))).isTrue();
     assertThat(WorkloadDriver.isTransient(new StatusRuntimeException(
         Status.RESOURCE_EXHAUSTED.withDescription("Workflow is busy.")))).isTrue();
+    // a server shutting down (SIGTERM) cancels the calls it holds, as the SDK reports them
+    assertThat(WorkloadDriver.isTransient(new CompletionException(new WorkflowServiceException(
+        EXECUTION, "Pay", new java.util.concurrent.CancellationException(
+            "The gRPC request was cancelled"))))).isTrue();
+    assertThat(WorkloadDriver.isTransient(new StatusRuntimeException(Status.CANCELLED))).isTrue();
     assertThat(WorkloadDriver.isTransient(new StatusRuntimeException(Status.NOT_FOUND))).isFalse();
     assertThat(WorkloadDriver.isTransient(new TimeoutException("late"))).isFalse();
   }
