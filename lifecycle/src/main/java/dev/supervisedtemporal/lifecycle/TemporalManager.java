@@ -122,7 +122,8 @@ public final class TemporalManager implements AutoCloseable {
         System.identityHashCode(this)) + " (pid " + ProcessHandle.current().pid() + ")");
     this.pidFile = new PidFile(stateDir);
     this.logFile = stateDir.resolve("server.log");
-    this.standby = new Standby(backend, b.standbyMode, stateDir, logFile);
+    this.standby = new Standby(backend, b.standbyMode,
+        b.standbyCount == 0 ? 1 : b.standbyCount, stateDir, logFile);
     OpenManagers.register(this);
   }
 
@@ -390,14 +391,19 @@ public final class TemporalManager implements AutoCloseable {
     return running == null ? -1 : running.identity().pid();
   }
 
-  /** The manager's warm standby: its mode, the waiting standby's pid, promotions so far. */
+  /** The manager's warm standbys: mode, count, the waiting standbys' pids, promotions so far. */
   public StandbyStatus standby() {
     return standby.status();
   }
 
-  /** The verified identity of the standby waiting to be promoted, if one is alive. */
+  /** The verified identity of the standby the next promotion takes, if one is alive. */
   public Optional<ProcessIdentity> standbyIdentity() {
     return standby.identity();
+  }
+
+  /** The verified identities of all waiting standbys that are alive, oldest first. */
+  public List<ProcessIdentity> standbyIdentities() {
+    return standby.identities();
   }
 
   /** The verified identity of the running server, if one runs. */
@@ -847,6 +853,7 @@ public final class TemporalManager implements AutoCloseable {
     private final ServerSetup setup = new ServerSetup();
     private Path tempRoot;
     private StandbyMode standbyMode = StandbyMode.OFF;
+    private int standbyCount;
 
     private Builder() {}
 
@@ -863,6 +870,17 @@ public final class TemporalManager implements AutoCloseable {
      */
     public Builder standby(StandbyMode mode) {
       this.standbyMode = Objects.requireNonNull(mode, "standby");
+      return this;
+    }
+
+    /**
+     * How many warm standbys wait at once, 1 to 8; default 1 when {@link #standby} is not
+     * {@link StandbyMode#OFF}. A promotion takes a warm one at once and the pool fills up again
+     * in the background, so more standbys serve kills in quick succession; each is another
+     * server JVM (~85 MiB resident).
+     */
+    public Builder standbyCount(int count) {
+      this.standbyCount = count;
       return this;
     }
 
@@ -1027,6 +1045,15 @@ public final class TemporalManager implements AutoCloseable {
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
+      if (standbyCount != 0 && (standbyCount < 1 || standbyCount > Standby.MAX_COUNT)) {
+        throw new IllegalArgumentException("standbyCount = " + standbyCount + " is out of range; "
+            + "accepted: 1-" + Standby.MAX_COUNT);
+      }
+      if (standbyCount != 0 && standbyMode == StandbyMode.OFF) {
+        throw new IllegalArgumentException("standbyCount = " + standbyCount + " needs a standby, "
+            + "but standby = off; accepted: standby = on or after-first-restart with it, or no "
+            + "standbyCount");
+      }
       if (standbyMode != StandbyMode.OFF && !chosen.supportsStandby()) {
         throw new IllegalArgumentException("standby = " + standbyMode.settingName() + ", but the "
             + chosen.name() + " backend cannot start a server without binding its port; "
