@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,12 @@ import org.slf4j.LoggerFactory;
  * time is verified.
  *
  * <p>A promotion takes a standby at once: the first one that announced it is warm, else the
- * oldest alive one (a standby still warming reads the bind command once it is warm, which is
- * still sooner than a cold start). The pool is filled up again after the promoted server
- * serves, so kills in quick succession find the next standby already warm.
+ * oldest alive one (a standby still warming reads the bind command once it is warm). While
+ * other standbys still wait, the pool is filled up again only once the promoted server has
+ * served for {@link #REFILL_DELAY} (at the next supervisor tick or start after it): a JVM that
+ * starts and warms takes both cores of a small machine for a while, and kills in quick
+ * succession are then served by the waiting standbys without that competition. When no standby
+ * is left, the pool is filled at once.
  */
 final class Standby {
 
@@ -45,6 +49,8 @@ final class Standby {
   private static final long KILL_WAIT_MILLIS = 5_000;
   /** The largest pool: each standby is a server JVM (~85 MiB resident). */
   static final int MAX_COUNT = 8;
+  /** How long a promoted server serves before the pool is filled again, while others wait. */
+  static final Duration REFILL_DELAY = Duration.ofSeconds(1);
   /** {@code EmbeddedServerMain.BIND_COMMAND}: the line that promotes a standby, before the port. */
   static final String BIND_COMMAND = "BIND ";
   /** {@code EmbeddedServerMain.STANDBY_WARM}: how a standby's log line says it is warm. */
@@ -65,6 +71,10 @@ final class Standby {
   private volatile boolean armed;
   private volatile int promotions;
   private volatile int failedPromotions;
+  private boolean promotedSinceLastStart;
+  /** A refill put off after a promotion: when it is due, and the gate and spec it uses. */
+  private record Refill(long dueNanos, SpawnGate gate, LaunchSpec spec) {}
+  private volatile Refill pendingRefill;
 
   Standby(ServerBackend backend, StandbyMode mode, int count, Path workDir, Path logFile) {
     this.backend = backend;
@@ -75,14 +85,38 @@ final class Standby {
   }
 
   /**
-   * After a server became ready: spawns standbys through the gate, when the mode asks for them,
-   * until {@code count} are alive. A standby that cannot be spawned is logged; replacements then
-   * start cold.
+   * After a server became ready: fills the pool ({@link #replenish}), or, when that server is a
+   * promoted standby and others still wait, puts the refill off by {@link #REFILL_DELAY}.
+   */
+  void afterStart(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
+      throws InterruptedException {
+    boolean promoted = promotedSinceLastStart;
+    promotedSinceLastStart = false;
+    if (promoted && waiting.stream().anyMatch(c -> c.process().isAlive())) {
+      pendingRefill = new Refill(System.nanoTime() + REFILL_DELAY.toNanos(), gate, spec);
+      return;
+    }
+    pendingRefill = null;
+    replenish(gate, spec, replacedAServer);
+  }
+
+  /** Fills the pool when a refill put off by {@link #afterStart} is due. */
+  void refillIfDue() throws InterruptedException {
+    Refill refill = pendingRefill;
+    if (refill != null && System.nanoTime() - refill.dueNanos() >= 0) {
+      pendingRefill = null;
+      replenish(refill.gate(), refill.spec(), false);
+    }
+  }
+
+  /**
+   * Spawns standbys through the gate, when the mode asks for them, until {@code count} are
+   * alive. A standby that cannot be spawned is logged; replacements then start cold.
    *
    * @param replacedAServer whether this start replaced a dead or unhealthy server (arms
    *     {@link StandbyMode#AFTER_FIRST_RESTART})
    */
-  void replenish(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
+  private void replenish(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
       throws InterruptedException {
     if (mode == StandbyMode.OFF) {
       return;
@@ -169,6 +203,7 @@ final class Standby {
   /** Counts a promotion that served. */
   void promoted() {
     promotions++;
+    promotedSinceLastStart = true;
   }
 
   /** Counts a promotion that did not serve (the caller has killed the process). */
@@ -179,6 +214,8 @@ final class Standby {
   /** Kills every waiting standby and reaps it; the mode is re-armed by the next start. */
   void stop() {
     armed = false;
+    pendingRefill = null;
+    promotedSinceLastStart = false;
     List<Candidate> all = List.copyOf(waiting);
     waiting.clear();
     warmPids.clear();

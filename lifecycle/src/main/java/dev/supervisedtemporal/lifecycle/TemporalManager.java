@@ -123,7 +123,7 @@ public final class TemporalManager implements AutoCloseable {
     this.pidFile = new PidFile(stateDir);
     this.logFile = stateDir.resolve("server.log");
     this.standby = new Standby(backend, b.standbyMode,
-        b.standbyCount == 0 ? 1 : b.standbyCount, stateDir, logFile);
+        b.standbyCount == null ? 1 : b.standbyCount, stateDir, logFile);
     OpenManagers.register(this);
   }
 
@@ -162,6 +162,7 @@ public final class TemporalManager implements AutoCloseable {
       if (running != null) {
         HealthReport report = health(ProbeDepth.FULL, reuseCheckTimeout);
         if (report.healthy()) {
+          standby.refillIfDue();
           return new StartResult(running.identity().pid(), running.port(), true, Duration.ZERO, 0);
         }
         LOG.info("replacing unhealthy server {}: {}", running.identity().pid(), report.summary());
@@ -186,7 +187,7 @@ public final class TemporalManager implements AutoCloseable {
           lastStart = result;
           LOG.info("{} server pid {} ready on 127.0.0.1:{} in {} ms", backend.name(),
               result.pid(), chosen, spawnToReady.toMillis());
-          standby.replenish(gate, new LaunchSpec(chosen, stateDir, namespace, persistent),
+          standby.afterStart(gate, new LaunchSpec(chosen, stateDir, namespace, persistent),
               replacing);
           return result;
         } catch (PortInUseException e) {
@@ -796,6 +797,20 @@ public final class TemporalManager implements AutoCloseable {
     }
   }
 
+  /** Fills the standby pool if a refill put off after a promotion is due (supervisor ticks). */
+  private void refillStandbys() {
+    synchronized (lifecycle) {
+      if (current == null || closed) {
+        return;
+      }
+      try {
+        standby.refillIfDue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Adapts this manager to what the supervisor needs. */
   private final class ManagedServer implements SupervisedServer {
     @Override
@@ -805,7 +820,11 @@ public final class TemporalManager implements AutoCloseable {
 
     @Override
     public HealthReport check(ProbeDepth depth, Duration timeout) {
-      return health(depth, timeout);
+      HealthReport report = health(depth, timeout);
+      if (report.healthy()) {
+        refillStandbys();
+      }
+      return report;
     }
 
     @Override
@@ -853,7 +872,7 @@ public final class TemporalManager implements AutoCloseable {
     private final ServerSetup setup = new ServerSetup();
     private Path tempRoot;
     private StandbyMode standbyMode = StandbyMode.OFF;
-    private int standbyCount;
+    private Integer standbyCount;
 
     private Builder() {}
 
@@ -1045,11 +1064,11 @@ public final class TemporalManager implements AutoCloseable {
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
-      if (standbyCount != 0 && (standbyCount < 1 || standbyCount > Standby.MAX_COUNT)) {
+      if (standbyCount != null && (standbyCount < 1 || standbyCount > Standby.MAX_COUNT)) {
         throw new IllegalArgumentException("standbyCount = " + standbyCount + " is out of range; "
             + "accepted: 1-" + Standby.MAX_COUNT);
       }
-      if (standbyCount != 0 && standbyMode == StandbyMode.OFF) {
+      if (standbyCount != null && standbyMode == StandbyMode.OFF) {
         throw new IllegalArgumentException("standbyCount = " + standbyCount + " needs a standby, "
             + "but standby = off; accepted: standby = on or after-first-restart with it, or no "
             + "standbyCount");

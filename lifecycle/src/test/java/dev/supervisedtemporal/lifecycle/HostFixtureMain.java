@@ -18,10 +18,12 @@ public final class HostFixtureMain {
   /** Runs the fixture. */
   public static void main(String[] args) throws Exception {
     boolean standby = args.length > 2 && "standby".equals(args[2]);
-    TemporalManager manager = TemporalManager.builder().backend(BackendKind.EMBEDDED)
-        .standby(standby ? StandbyMode.ON : StandbyMode.OFF)
-        .standbyCount(args.length > 3 ? Integer.parseInt(args[3]) : 0)
-        .stateDir(Path.of(args[0])).build();
+    TemporalManager.Builder builder = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .standby(standby ? StandbyMode.ON : StandbyMode.OFF).stateDir(Path.of(args[0]));
+    if (args.length > 3) {
+      builder.standbyCount(Integer.parseInt(args[3]));
+    }
+    TemporalManager manager = builder.build();
     try {
       manager.start();
     } catch (RuntimeException e) {

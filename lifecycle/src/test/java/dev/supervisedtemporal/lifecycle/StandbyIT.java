@@ -223,6 +223,28 @@ class StandbyIT {
   }
 
   @Test
+  void aPoolIsFilledAgainOnceThePromotedServerHasServedAWhile() throws Exception {
+    try (TemporalManager m = Backends.builder(BackendKind.EMBEDDED).standby(StandbyMode.ON)
+        .standbyCount(2).build()) {
+      m.start();
+      await("two standbys", () -> m.standby().pids().size() == 2);
+      List<Long> pool = m.standby().pids();
+      m.startSupervisor(Backends.quick());
+      int from = m.events().size();
+      long killedAt = System.nanoTime();
+      ProcessGroups.signalGroup(m.serverIdentity().orElseThrow(), Signal.KILL);
+      m.events().await("RESTARTED", from, e -> e.type() == SupervisorEventType.RESTARTED, WAIT);
+      await("the pool filled again by the supervisor's ticks",
+          () -> m.standby().pids().size() == 2);
+      assertThat(System.nanoTime() - killedAt).as("not before the refill delay")
+          .isGreaterThanOrEqualTo(Standby.REFILL_DELAY.toNanos());
+      assertThat(m.standby().pids()).hasSize(2).containsAnyElementsOf(pool)
+          .doesNotContain(m.pid());
+      assertThat(Backends.liveChildren()).hasSize(3);
+    }
+  }
+
+  @Test
   void aDeadStandbyInAPoolIsPassedOverForTheNextOne() throws Exception {
     try (TemporalManager m = Backends.builder(BackendKind.EMBEDDED).standby(StandbyMode.ON)
         .standbyCount(2).build()) {
