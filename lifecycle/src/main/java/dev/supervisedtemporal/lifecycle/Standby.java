@@ -36,12 +36,12 @@ import org.slf4j.LoggerFactory;
  * time is verified.
  *
  * <p>A promotion takes a standby at once: the first one that announced it is warm, else the
- * oldest alive one (a standby still warming reads the bind command once it is warm). While
- * other standbys still wait, the pool is filled up again only once the promoted server has
- * served for {@link #REFILL_DELAY} (at the next supervisor tick or start after it): a JVM that
- * starts and warms takes both cores of a small machine for a while, and kills in quick
- * succession are then served by the waiting standbys without that competition. When no standby
- * is left, the pool is filled at once.
+ * oldest alive one (a standby still warming reads the bind command once it is warm). After a
+ * replacement the pool is filled up again only once the new server has served for
+ * {@link #REFILL_DELAY} (at the next supervisor tick or start after it): a JVM that starts and
+ * warms takes both cores of a small machine for a while, and kills in quick succession are then
+ * served by the waiting standbys without that competition. When no standby is left, one is
+ * spawned at once (the rest after the delay).
  */
 final class Standby {
 
@@ -71,7 +71,6 @@ final class Standby {
   private volatile boolean armed;
   private volatile int promotions;
   private volatile int failedPromotions;
-  private boolean promotedSinceLastStart;
   /** A refill put off after a promotion: when it is due, and the gate and spec it uses. */
   private record Refill(long dueNanos, SpawnGate gate, LaunchSpec spec) {}
   private volatile Refill pendingRefill;
@@ -85,19 +84,22 @@ final class Standby {
   }
 
   /**
-   * After a server became ready: fills the pool ({@link #replenish}), or, when that server is a
-   * promoted standby and others still wait, puts the refill off by {@link #REFILL_DELAY}.
+   * After a server became ready: on a first start fills the pool; after a replacement spawns
+   * one standby at once only if none waits, and puts the rest of the refill off by
+   * {@link #REFILL_DELAY}.
    */
   void afterStart(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
       throws InterruptedException {
-    boolean promoted = promotedSinceLastStart;
-    promotedSinceLastStart = false;
-    if (promoted && waiting.stream().anyMatch(c -> c.process().isAlive())) {
-      pendingRefill = new Refill(System.nanoTime() + REFILL_DELAY.toNanos(), gate, spec);
+    pendingRefill = null;
+    if (!replacedAServer) {
+      replenish(gate, spec, false, count);
       return;
     }
-    pendingRefill = null;
-    replenish(gate, spec, replacedAServer);
+    boolean anyWaiting = waiting.stream().anyMatch(c -> c.process().isAlive());
+    replenish(gate, spec, true, anyWaiting ? 0 : 1);
+    if (armed && waiting.size() < count) {
+      pendingRefill = new Refill(System.nanoTime() + REFILL_DELAY.toNanos(), gate, spec);
+    }
   }
 
   /** Fills the pool when a refill put off by {@link #afterStart} is due. */
@@ -105,18 +107,18 @@ final class Standby {
     Refill refill = pendingRefill;
     if (refill != null && System.nanoTime() - refill.dueNanos() >= 0) {
       pendingRefill = null;
-      replenish(refill.gate(), refill.spec(), false);
+      replenish(refill.gate(), refill.spec(), false, count);
     }
   }
 
   /**
-   * Spawns standbys through the gate, when the mode asks for them, until {@code count} are
-   * alive. A standby that cannot be spawned is logged; replacements then start cold.
+   * Spawns standbys through the gate, when the mode asks for them, until {@code target} (at
+   * most {@code count}) are alive. A standby that cannot be spawned is logged; replacements then start cold.
    *
    * @param replacedAServer whether this start replaced a dead or unhealthy server (arms
    *     {@link StandbyMode#AFTER_FIRST_RESTART})
    */
-  private void replenish(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
+  private void replenish(SpawnGate gate, LaunchSpec spec, boolean replacedAServer, int target)
       throws InterruptedException {
     if (mode == StandbyMode.OFF) {
       return;
@@ -138,7 +140,7 @@ final class Standby {
     if (command.isEmpty()) {
       return;
     }
-    while (waiting.size() < count) {
+    while (waiting.size() < Math.min(target, count)) {
       try {
         Process process = gate.spawnIfOpen(
             () -> ProcessSpawner.spawnWithInput(command.get(), workDir, logFile));
@@ -203,7 +205,6 @@ final class Standby {
   /** Counts a promotion that served. */
   void promoted() {
     promotions++;
-    promotedSinceLastStart = true;
   }
 
   /** Counts a promotion that did not serve (the caller has killed the process). */
@@ -215,7 +216,6 @@ final class Standby {
   void stop() {
     armed = false;
     pendingRefill = null;
-    promotedSinceLastStart = false;
     List<Candidate> all = List.copyOf(waiting);
     waiting.clear();
     warmPids.clear();
