@@ -102,6 +102,11 @@ final class Standby {
     }
   }
 
+  /** Whether a refill put off by {@link #afterStart} waits. */
+  boolean refillPending() {
+    return pendingRefill != null;
+  }
+
   /** Fills the pool when a refill put off by {@link #afterStart} is due. */
   void refillIfDue() throws InterruptedException {
     Refill refill = pendingRefill;

@@ -799,6 +799,9 @@ public final class TemporalManager implements AutoCloseable {
 
   /** Fills the standby pool if a refill put off after a promotion is due (supervisor ticks). */
   private void refillStandbys() {
+    if (!standby.refillPending()) {
+      return; // the usual tick: no lock taken
+    }
     synchronized (lifecycle) {
       if (current == null || closed) {
         return;
