@@ -72,6 +72,7 @@ final class Requested {
     r.text(Setting.LOG_LEVEL, a.logLevel(), true);
     r.text(Setting.SKIP_IF_UNAVAILABLE, a.skipIfUnavailable(), true);
     r.text(Setting.STANDBY, a.standby(), true);
+    r.text(Setting.STANDBY_COUNT, a.standbyCount(), true);
     return r;
   }
 

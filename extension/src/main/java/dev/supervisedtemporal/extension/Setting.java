@@ -46,7 +46,12 @@ enum Setting {
   UI_PORT("uiPort", "ui-port", "an integer 1-65535, or 0 for no UI (headless)"),
   LOG_LEVEL("logLevel", "log-level", "debug, info, warn or error"),
   SKIP_IF_UNAVAILABLE("skipIfUnavailable", "skip-if-unavailable", "true or false"),
-  STANDBY("standby", "standby", StandbyMode.accepted() + " (embedded backend only)");
+  STANDBY("standby", "standby", StandbyMode.accepted() + " (embedded backend only)"),
+  STANDBY_COUNT("standbyCount", "standby-count",
+      "an integer 1-8: warm standbys kept at once, with standby on or after-first-restart");
+
+  /** The largest {@link #STANDBY_COUNT}: each standby is a server JVM. */
+  private static final int MAX_STANDBY_COUNT = 8;
 
   /** The prefix of every configuration parameter key. */
   static final String PREFIX = "supervised.temporal.";
@@ -109,7 +114,7 @@ enum Setting {
         }
       }
       case NAMESPACE -> check(t, where);
-      case MAX_RESTARTS -> {
+      case MAX_RESTARTS, STANDBY_COUNT -> {
         try {
           yield check(Integer.parseInt(t), where);
         } catch (NumberFormatException e) {
@@ -199,6 +204,12 @@ enum Setting {
       case MAX_RESTARTS -> {
         if ((Integer) value < 1) {
           throw invalid(where, "is below 1");
+        }
+      }
+      case STANDBY_COUNT -> {
+        int count = (Integer) value;
+        if (count < 1 || count > MAX_STANDBY_COUNT) {
+          throw invalid(where, "is out of range");
         }
       }
       case CLI_PATH -> {

@@ -24,12 +24,14 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param failOnLeak whether a leak fails the class
  * @param cliPath the Temporal CLI binary, or null to discover one
  * @param standby when a warm standby server waits to replace the running one
+ * @param standbyCount how many standbys wait at once, or 0 when not set (the manager's default)
  * @param where how each set value is named in messages
  * @param setup the server set-up and whether to skip the class when its CLI is missing
  */
 record Settings(BackendKind backend, String target, int port, String namespace,
     SupervisorPolicy policy, Duration startupTimeout, boolean persistent, boolean failOnLeak,
-    Path cliPath, StandbyMode standby, Map<Setting, String> where, ServerSetupSettings setup) {
+    Path cliPath, StandbyMode standby, int standbyCount, Map<Setting, String> where,
+    ServerSetupSettings setup) {
 
   /** The defaults of settings neither set explicitly nor by a configuration parameter. */
   static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -66,13 +68,13 @@ record Settings(BackendKind backend, String target, int port, String namespace,
         r.get(Setting.STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT),
         r.get(Setting.PERSISTENT, false), r.get(Setting.FAIL_ON_LEAK, true),
         r.get(Setting.CLI_PATH, null), r.get(Setting.STANDBY, StandbyMode.OFF),
-        Map.copyOf(where), setup);
+        r.get(Setting.STANDBY_COUNT, 0), Map.copyOf(where), setup);
   }
 
   /** These settings with another policy (e.g. scaled for a suite run). */
   Settings withPolicy(SupervisorPolicy other) {
     return new Settings(backend, target, port, namespace, other, startupTimeout, persistent,
-        failOnLeak, cliPath, standby, where, setup);
+        failOnLeak, cliPath, standby, standbyCount, where, setup);
   }
 
   private static SupervisorPolicy policy(Resolver r) {
@@ -128,6 +130,9 @@ record Settings(BackendKind backend, String target, int port, String namespace,
         .persistent(persistent);
     if (standby != StandbyMode.OFF) {
       b.standby(standby);
+    }
+    if (standbyCount != 0) {
+      b.standbyCount(standbyCount);
     }
     if (backend == BackendKind.EXTERNAL) {
       b.target(target);

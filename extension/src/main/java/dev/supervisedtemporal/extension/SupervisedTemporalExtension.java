@@ -300,6 +300,14 @@ public final class SupervisedTemporalExtension
       return set(Setting.STANDBY, mode);
     }
 
+    /**
+     * How many warm standbys wait at once, 1 to 8 (default 1 when {@link #standby} is on); more
+     * serve kills in quick succession, each costs another server JVM.
+     */
+    public Builder standbyCount(int count) {
+      return set(Setting.STANDBY_COUNT, count);
+    }
+
     /** Whether a leak fails the class (default) or is only reported. */
     public Builder failOnLeak(boolean failOnLeak) {
       return set(Setting.FAIL_ON_LEAK, failOnLeak);

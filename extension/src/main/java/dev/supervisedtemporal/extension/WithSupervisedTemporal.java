@@ -118,6 +118,12 @@ public @interface WithSupervisedTemporal {
    */
   String standby() default "";
 
+  /**
+   * How many warm standbys wait at once, {@code "1"} to {@code "8"}; default {@code "1"} when
+   * {@link #standby} is on. More serve kills in quick succession, each costs another server JVM.
+   */
+  String standbyCount() default "";
+
   /** The kinds of server, plus {@link #INFERRED} for "not set here". */
   enum Backend {
     /** Not set here: the configuration parameter decides, else {@link #AUTO}. */

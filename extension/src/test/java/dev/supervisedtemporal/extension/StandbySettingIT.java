@@ -21,19 +21,50 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The {@code standby} setting: a bad value and the CLI backend fail the class before anything
- * starts; a standby that lives during the class is no leak, one left after it is.
+ * The {@code standby} and {@code standbyCount} settings: a bad value and the CLI backend fail the
+ * class before anything starts; standbys that live during the class are no leak, one left after
+ * it is.
  */
 class StandbySettingIT {
 
   static final AtomicLong STANDBY_PID = new AtomicLong();
   static final AtomicReference<Process> STRAY = new AtomicReference<>();
+  static final AtomicReference<List<Long>> POOL = new AtomicReference<>(List.of());
 
   @Test
   void aBadValueNamesTheAttributeAndTheAcceptedValues() {
     assertConfigurationFailure(FixtureRunner.run(Map.of(), BadStandby.class),
         "@WithSupervisedTemporal(standby = \"warm\") is not a standby mode; accepted: off, on, "
             + "after-first-restart (embedded backend only)");
+  }
+
+  @Test
+  void aBadCountNamesTheAttributeAndTheAcceptedValues() {
+    assertConfigurationFailure(FixtureRunner.run(Map.of(), BadStandbyCount.class),
+        "@WithSupervisedTemporal(standbyCount = \"9\") is out of range; accepted: an integer "
+            + "1-8: warm standbys kept at once, with standby on or after-first-restart");
+  }
+
+  @Test
+  void aCountWithoutAStandbyFailsTheClassNamingTheKey() {
+    assertConfigurationFailure(FixtureRunner.run(Map.of("supervised.temporal.standby-count", "2"),
+        NoStandby.class),
+        "configuration parameter supervised.temporal.standby-count = \"2\" cannot be used: "
+            + "standbyCount = 2 needs a standby, but standby = off; accepted: standby = on or "
+            + "after-first-restart with it, or no standbyCount");
+  }
+
+  @Test
+  void aPoolDuringTheClassIsNoLeakAndAllOfItIsGoneAfterIt() {
+    EngineExecutionResults results = FixtureRunner.run(Map.of(), WithStandbyPool.class);
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    assertThat(POOL.get()).hasSize(2);
+    for (long pid : POOL.get()) {
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid %d", pid)
+          .isEmpty();
+    }
   }
 
   @Test
@@ -95,6 +126,33 @@ class StandbySettingIT {
   static class BadStandby {
     @Test
     void never() {}
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "on", standbyCount = "9")
+  static class BadStandbyCount {
+    @Test
+    void never() {}
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED)
+  static class NoStandby {
+    @Test
+    void never() {}
+  }
+
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "on", standbyCount = "2")
+  static class WithStandbyPool {
+    @Test
+    void twoStandbysWait(SupervisedTemporal temporal) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (temporal.manager().standbyIdentities().size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(temporal.manager().standby().count()).isEqualTo(2);
+      POOL.set(temporal.manager().standbyIdentities().stream().map(ProcessIdentity::pid)
+          .toList());
+      assertThat(POOL.get()).hasSize(2);
+    }
   }
 
   @WithSupervisedTemporal(backend = Backend.CLI)

@@ -42,6 +42,7 @@ public final class LifecycleMain {
     int rounds = 5;
     Duration interval = Duration.ofMillis(100);
     boolean standby = false;
+    int standbyCount = 5;
     int bursts = 2;
     int burstSize = 5;
     int ticks = 300;
@@ -58,6 +59,7 @@ public final class LifecycleMain {
           case "--duration" -> duration = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
           case "--standby" -> standby = true;
+          case "--standby-count" -> standbyCount = Integer.parseInt(args[++i]);
           case "--bursts" -> bursts = Integer.parseInt(args[++i]);
           case "--burst-size" -> burstSize = Integer.parseInt(args[++i]);
           case "--ticks" -> ticks = Integer.parseInt(args[++i]);
@@ -77,6 +79,8 @@ public final class LifecycleMain {
         : bursts < 0 ? "--bursts = " + bursts + "; accepted: >= 0"
         : burstSize < 1 ? "--burst-size = " + burstSize + "; accepted: >= 1"
         : ticks < 10 ? "--ticks = " + ticks + "; accepted: >= 10"
+        : standbyCount < 1 || standbyCount > Standby.MAX_COUNT
+            ? "--standby-count = " + standbyCount + "; accepted: 1-" + Standby.MAX_COUNT
         : extraProcesses < 0 || extraProcesses > 5000
             ? "--extra-processes = " + extraProcesses + "; accepted: 0-5000" : null;
     if (bad != null) {
@@ -84,7 +88,7 @@ public final class LifecycleMain {
       return 2;
     }
     if (standby && command.equals("measure")) {
-      return StandbyMeasure.run(backend, rounds, out);
+      return StandbyMeasure.run(backend, rounds, standbyCount, out);
     }
     if (command.equals("endurance")) {
       return EnduranceRun.run(backend, duration, interval, out);
@@ -97,7 +101,7 @@ public final class LifecycleMain {
     return String.join("\n",
         "usage: LifecycleMain [watch|measure|endurance] [--backend embedded|cli|auto]"
             + " [--duration 30s] [--rounds 5] [--bursts 2] [--burst-size 5] [--ticks 300]"
-            + " [--extra-processes 0] [--interval 100ms] [--standby]",
+            + " [--extra-processes 0] [--interval 100ms] [--standby] [--standby-count 5]",
         "  watch    start a supervised server, kill it once, print the recovery, then keep it",
         "           up for --duration so that 'kill -9 <pid>' from another shell can be watched",
         "  measure  print medians of spawn->ready (fast start on/off); p50/p95 of kill ->",
@@ -107,7 +111,8 @@ public final class LifecycleMain {
         "           and the recommended policy without client reconnects; then supervisor CPU",
         "           and tick jitter over --ticks 100 ms ticks, idle and, when --extra-processes",
         "           is > 0, with that many extra idle processes (spawned, then killed and reaped);",
-        "           with --standby: kill -9 / SIGSTOP -> the user's client served, standby off vs on",
+        "           with --standby: kill -9 / SIGSTOP -> the user's client served, standby off vs",
+        "           one standby vs a pool of --standby-count (1-8) standbys",
         "  endurance  keep a supervised server up for --duration, ticking every --interval, and",
         "           print host RSS, heap and event counts once a minute (memory must stay flat)");
   }

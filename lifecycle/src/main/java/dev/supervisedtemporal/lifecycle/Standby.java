@@ -12,16 +12,20 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns a manager's warm standby: at most one spare server process, started but bound to no
- * port, that the manager promotes instead of spawning a cold server.
+ * Owns a manager's warm standbys: a pool of {@code count} spare server processes, started but
+ * bound to no port, one of which the manager promotes instead of spawning a cold server.
  *
  * <p>A standby is spawned like a server ({@link ProcessSpawner}: own process group, parent-death
  * signal, spawned from the JVM-wide spawner thread) and through the supervisor's
@@ -30,11 +34,23 @@ import org.slf4j.LoggerFactory;
  * lifecycle lock, so a standby is never spawned or promoted while a stop runs, and
  * {@link #stop()} leaves none behind. Signals go to the standby's group only after its start
  * time is verified.
+ *
+ * <p>A promotion takes a standby at once: the first one that announced it is warm, else the
+ * oldest alive one (a standby still warming reads the bind command once it is warm). After a
+ * replacement the pool is filled up again only once the new server has served for
+ * {@link #REFILL_DELAY} (at the next supervisor tick or start after it): a JVM that starts and
+ * warms takes both cores of a small machine for a while, and kills in quick succession are then
+ * served by the waiting standbys without that competition. When no standby is left, one is
+ * spawned at once (the rest after the delay).
  */
 final class Standby {
 
   private static final Logger LOG = LoggerFactory.getLogger(Standby.class);
   private static final long KILL_WAIT_MILLIS = 5_000;
+  /** The largest pool: each standby is a server JVM (~85 MiB resident). */
+  static final int MAX_COUNT = 8;
+  /** How long a promoted server serves before the pool is filled again, while others wait. */
+  static final Duration REFILL_DELAY = Duration.ofSeconds(1);
   /** {@code EmbeddedServerMain.BIND_COMMAND}: the line that promotes a standby, before the port. */
   static final String BIND_COMMAND = "BIND ";
   /** {@code EmbeddedServerMain.STANDBY_WARM}: how a standby's log line says it is warm. */
@@ -47,26 +63,67 @@ final class Standby {
   private final StandbyMode mode;
   private final Path workDir;
   private final Path logFile;
-  private volatile Candidate waiting;
+  private final int count;
+  /** The standbys waiting to be promoted, oldest first. */
+  private final List<Candidate> waiting = new CopyOnWriteArrayList<>();
+  /** Pids of waiting standbys seen announcing they are warm (the log line may scroll away). */
+  private final Set<Long> warmPids = ConcurrentHashMap.newKeySet();
   private volatile boolean armed;
   private volatile int promotions;
   private volatile int failedPromotions;
+  /** A refill put off after a promotion: when it is due, and the gate and spec it uses. */
+  private record Refill(long dueNanos, SpawnGate gate, LaunchSpec spec) {}
+  private volatile Refill pendingRefill;
 
-  Standby(ServerBackend backend, StandbyMode mode, Path workDir, Path logFile) {
+  Standby(ServerBackend backend, StandbyMode mode, int count, Path workDir, Path logFile) {
     this.backend = backend;
     this.mode = mode;
+    this.count = mode == StandbyMode.OFF ? 0 : count;
     this.workDir = workDir;
     this.logFile = logFile;
   }
 
   /**
-   * After a server became ready: spawns a standby through the gate when the mode asks for one
-   * and none is waiting. A standby that cannot be spawned is logged; replacements start cold.
+   * After a server became ready: on a first start fills the pool; after a replacement spawns
+   * one standby at once only if none waits, and puts the rest of the refill off by
+   * {@link #REFILL_DELAY}.
+   */
+  void afterStart(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
+      throws InterruptedException {
+    pendingRefill = null;
+    if (!replacedAServer) {
+      replenish(gate, spec, false, count);
+      return;
+    }
+    boolean anyWaiting = waiting.stream().anyMatch(c -> c.process().isAlive());
+    replenish(gate, spec, true, anyWaiting ? 0 : 1);
+    if (armed && waiting.size() < count) {
+      pendingRefill = new Refill(System.nanoTime() + REFILL_DELAY.toNanos(), gate, spec);
+    }
+  }
+
+  /** Whether a refill put off by {@link #afterStart} waits. */
+  boolean refillPending() {
+    return pendingRefill != null;
+  }
+
+  /** Fills the pool when a refill put off by {@link #afterStart} is due. */
+  void refillIfDue() throws InterruptedException {
+    Refill refill = pendingRefill;
+    if (refill != null && System.nanoTime() - refill.dueNanos() >= 0) {
+      pendingRefill = null;
+      replenish(refill.gate(), refill.spec(), false, count);
+    }
+  }
+
+  /**
+   * Spawns standbys through the gate, when the mode asks for them, until {@code target} (at
+   * most {@code count}) are alive. A standby that cannot be spawned is logged; replacements then start cold.
    *
    * @param replacedAServer whether this start replaced a dead or unhealthy server (arms
    *     {@link StandbyMode#AFTER_FIRST_RESTART})
    */
-  void replenish(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
+  private void replenish(SpawnGate gate, LaunchSpec spec, boolean replacedAServer, int target)
       throws InterruptedException {
     if (mode == StandbyMode.OFF) {
       return;
@@ -77,62 +134,77 @@ final class Standby {
     if (!armed) {
       return;
     }
-    Candidate current = waiting;
-    if (current != null) {
-      if (current.process().isAlive()) {
-        return;
+    for (Candidate current : waiting) {
+      if (!current.process().isAlive()) {
+        LOG.info("standby pid {} exited with code {}; starting another",
+            current.process().pid(), current.process().exitValue());
+        forget(current);
       }
-      LOG.info("standby pid {} exited with code {}; starting another",
-          current.process().pid(), current.process().exitValue());
-      waiting = null;
     }
     Optional<List<String>> command = backend.standbyCommand(spec);
     if (command.isEmpty()) {
       return;
     }
-    try {
-      Process process = gate.spawnIfOpen(
-          () -> ProcessSpawner.spawnWithInput(command.get(), workDir, logFile));
-      Instant started = process.toHandle().info().startInstant().orElse(Instant.EPOCH);
-      waiting = new Candidate(process, started, command.get());
-      LOG.debug("standby pid {} started for port {}", process.pid(), spec.port());
-    } catch (SpawnCancelledException e) {
-      // stop has begun: no standby
-    } catch (InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      LOG.warn("cannot start a standby server; replacements start cold: {}", e.toString());
+    while (waiting.size() < Math.min(target, count)) {
+      try {
+        Process process = gate.spawnIfOpen(
+            () -> ProcessSpawner.spawnWithInput(command.get(), workDir, logFile));
+        Instant started = process.toHandle().info().startInstant().orElse(Instant.EPOCH);
+        waiting.add(new Candidate(process, started, command.get()));
+        LOG.debug("standby pid {} started for port {}", process.pid(), spec.port());
+      } catch (SpawnCancelledException e) {
+        return; // stop has begun: no standby
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        LOG.warn("cannot start a standby server; replacements start cold: {}", e.toString());
+        return;
+      }
     }
   }
 
   /**
-   * Takes the waiting standby and tells it to bind the port; call inside the spawn gate, once
-   * the port is proven free. Returns empty (and counts a failed promotion) when the standby is
-   * gone or cannot be told; such a standby is reaped here.
+   * Takes a waiting standby — the first that announced it is warm, else the oldest alive — and
+   * tells it to bind the port; call inside the spawn gate, once the port is proven free.
+   * Standbys found gone or that cannot be told are reaped and counted as failed promotions, and
+   * the next one is tried. Returns empty when none is left: the caller starts a server cold.
    */
   Optional<Candidate> promote(int port) {
-    Candidate candidate = waiting;
-    waiting = null;
-    if (candidate == null) {
-      return Optional.empty();
+    while (!waiting.isEmpty()) {
+      Candidate candidate = next();
+      forget(candidate);
+      if (!candidate.process().isAlive()) {
+        failedPromotions++;
+        LOG.warn("standby pid {} had exited (code {}); trying the next or starting cold",
+            candidate.process().pid(), candidate.process().exitValue());
+        continue;
+      }
+      try {
+        OutputStream in = candidate.process().getOutputStream();
+        in.write((BIND_COMMAND + port + "\n").getBytes(StandardCharsets.US_ASCII));
+        in.close();
+      } catch (IOException e) {
+        failedPromotions++;
+        LOG.warn("cannot send the bind command to standby pid {}; trying the next or starting "
+            + "cold: {}", candidate.process().pid(), e.toString());
+        kill(candidate);
+        continue;
+      }
+      return Optional.of(candidate);
     }
-    if (!candidate.process().isAlive()) {
-      failedPromotions++;
-      LOG.warn("standby pid {} had exited (code {}); starting the server cold",
-          candidate.process().pid(), candidate.process().exitValue());
-      return Optional.empty();
-    }
-    try (OutputStream in = candidate.process().getOutputStream()) {
-      in.write((BIND_COMMAND + port + "\n")
-          .getBytes(StandardCharsets.US_ASCII));
-    } catch (IOException e) {
-      failedPromotions++;
-      LOG.warn("cannot send the bind command to standby pid {}; starting the server cold: {}",
-          candidate.process().pid(), e.toString());
-      kill(candidate);
-      return Optional.empty();
-    }
-    return Optional.of(candidate);
+    return Optional.empty();
+  }
+
+  /** The standby a promotion takes: the first warm one, else the oldest; the pool is not empty. */
+  private Candidate next() {
+    Set<Long> warm = warmPids();
+    return waiting.stream().filter(c -> warm.contains(c.process().pid())).findFirst()
+        .orElse(waiting.get(0));
+  }
+
+  private void forget(Candidate candidate) {
+    waiting.remove(candidate);
+    warmPids.remove(candidate.process().pid());
   }
 
   /** Counts a promotion that served. */
@@ -145,20 +217,37 @@ final class Standby {
     failedPromotions++;
   }
 
-  /** Kills the waiting standby, if any, and reaps it; the mode is re-armed by the next start. */
+  /** Kills every waiting standby and reaps it; the mode is re-armed by the next start. */
   void stop() {
-    Candidate candidate = waiting;
-    waiting = null;
     armed = false;
-    if (candidate != null) {
+    pendingRefill = null;
+    List<Candidate> all = List.copyOf(waiting);
+    waiting.clear();
+    warmPids.clear();
+    for (Candidate candidate : all) {
       kill(candidate);
     }
   }
 
-  /** The waiting standby's identity, if one is alive. */
+  /** The verified identity of the standby the next promotion takes, if one is alive. */
   Optional<ProcessIdentity> identity() {
-    Candidate candidate = waiting;
-    if (candidate == null || !candidate.process().isAlive()) {
+    if (waiting.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return verified(next());
+    } catch (IndexOutOfBoundsException e) {
+      return Optional.empty(); // taken meanwhile
+    }
+  }
+
+  /** The verified identities of all waiting standbys that are alive, oldest first. */
+  List<ProcessIdentity> identities() {
+    return waiting.stream().map(Standby::verified).flatMap(Optional::stream).toList();
+  }
+
+  private static Optional<ProcessIdentity> verified(Candidate candidate) {
+    if (!candidate.process().isAlive()) {
       return Optional.empty();
     }
     return ProcessIdentity.of(candidate.process().toHandle())
@@ -166,28 +255,40 @@ final class Standby {
   }
 
   StandbyStatus status() {
+    List<Long> pids = identities().stream().map(ProcessIdentity::pid).toList();
+    Set<Long> warm = warmPids();
     long pid = identity().map(ProcessIdentity::pid).orElse(-1L);
-    return new StandbyStatus(mode, pid, pid > 0 && announcedWarm(pid), promotions,
-        failedPromotions);
+    int warmCount = (int) pids.stream().filter(warm::contains).count();
+    return new StandbyStatus(mode, count, pid, pid > 0 && warm.contains(pid), pids, warmCount,
+        promotions, failedPromotions);
   }
 
-  /** Whether the standby with this pid has written its warm line to the log. */
-  private boolean announcedWarm(long pid) {
-    String suffix = "pid " + pid;
+  /**
+   * The pids of waiting standbys that have written their warm line to the log; a pid once seen
+   * is remembered while it waits.
+   */
+  private Set<Long> warmPids() {
+    if (waiting.stream().allMatch(c -> warmPids.contains(c.process().pid()))) {
+      return warmPids;
+    }
     try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-      long from = Math.max(0, file.length() - 16 * 1024);
+      long from = Math.max(0, file.length() - 64 * 1024);
       byte[] bytes = new byte[(int) (file.length() - from)];
       file.seek(from);
       file.readFully(bytes);
       for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith(STANDBY_WARM) && line.strip().endsWith(suffix)) {
-          return true;
+        if (line.startsWith(STANDBY_WARM)) {
+          for (Candidate c : waiting) {
+            if (line.strip().endsWith("pid " + c.process().pid())) {
+              warmPids.add(c.process().pid());
+            }
+          }
         }
       }
     } catch (IOException e) {
       LOG.debug("cannot read {}", logFile, e);
     }
-    return false;
+    return warmPids;
   }
 
   /** KILL + CONT to the standby's group once its start time is verified, then reap it. */

@@ -20,15 +20,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The {@code measure --standby} part of {@link LifecycleMain}: recovery as the user's own client
- * feels it, with the warm standby off and on, in the same run.
+ * feels it, with the warm standby off, with one standby, and with a pool of several, in the same
+ * run.
  *
  * <p>For each mode one embedded server runs under {@link SupervisorPolicy#recommended()}, and one
  * {@link WorkflowServiceStubs} is created before the first fault and kept across all of them; its
  * channel's connect backoff is reset when the supervisor reports the replacement ready (as the
  * library's own clients do). It measures: isolated {@code kill -9} (each after the standby is
- * warm again) → the user's {@code GetSystemInfo} succeeds; bursts of five kills, each as soon
- * as the previous one was served; {@code SIGSTOP} → detected and → served again; and the
- * standby's resident memory once warm.
+ * warm again) → the user's {@code GetSystemInfo} succeeds; bursts of five kills (each after the
+ * whole pool is warm), each kill as soon as the previous one was served; {@code SIGSTOP} →
+ * detected and → served again; and the resident memory of each warm standby.
  */
 final class StandbyMeasure {
 
@@ -37,7 +38,7 @@ final class StandbyMeasure {
 
   private StandbyMeasure() {}
 
-  static int run(BackendKind backend, int rounds, PrintStream out) throws Exception {
+  static int run(BackendKind backend, int rounds, int pool, PrintStream out) throws Exception {
     if (backend != BackendKind.EMBEDDED) {
       out.println("error: --standby needs --backend embedded; the " + backend.name()
           .toLowerCase(Locale.ROOT) + " backend cannot start a server without binding its port");
@@ -45,19 +46,21 @@ final class StandbyMeasure {
     }
     int bursts = Math.max(2, rounds / 3);
     int hangs = Math.max(2, Math.min(rounds, 4));
-    out.printf("standby off vs on, embedded, policy %s; %d isolated kills, %d bursts of %d, %d "
-        + "hangs per mode; ms from the fault to the user's client (created before) served%n",
-        policy(), rounds, bursts, BURST, hangs);
-    for (StandbyMode mode : List.of(StandbyMode.OFF, StandbyMode.ON)) {
-      measureMode(mode, rounds, bursts, hangs, out);
+    out.printf("standby off vs on (1 and %d standbys), embedded, policy %s; %d isolated kills, "
+        + "%d bursts of %d, %d hangs per mode; ms from the fault to the user's client (created "
+        + "before) served%n", pool, policy(), rounds, bursts, BURST, hangs);
+    measureMode(StandbyMode.OFF, 0, rounds, bursts, hangs, out);
+    measureMode(StandbyMode.ON, 1, rounds, bursts, hangs, out);
+    if (pool > 1) {
+      measureMode(StandbyMode.ON, pool, rounds, bursts, hangs, out);
     }
     out.println("targets with standby on: kill -> served p50 <= 100, p95 <= 200 (isolated and "
         + "bursts); hang -> served <= detection + 100");
     return 0;
   }
 
-  private static void measureMode(StandbyMode mode, int rounds, int bursts, int hangs,
-      PrintStream out) throws Exception {
+  private static void measureMode(StandbyMode mode, int count, int rounds, int bursts,
+      int hangs, PrintStream out) throws Exception {
     List<Double> isolated = new ArrayList<>();
     List<Double> isolatedRestarted = new ArrayList<>();
     List<Double> burst = new ArrayList<>();
@@ -66,8 +69,12 @@ final class StandbyMeasure {
     List<Double> afterDetection = new ArrayList<>();
     List<Double> rss = new ArrayList<>();
     SupervisorPolicy policy = policy();
-    try (TemporalManager m = TemporalManager.builder().backend(BackendKind.EMBEDDED)
-        .standby(mode).build()) {
+    TemporalManager.Builder builder = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .standby(mode);
+    if (count > 0) {
+      builder.standbyCount(count);
+    }
+    try (TemporalManager m = builder.build()) {
       m.start();
       WorkflowServiceStubs user = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(m.target()).build());
@@ -83,7 +90,9 @@ final class StandbyMeasure {
           settle(m, mode, policy, i);
           if (mode == StandbyMode.ON && i == 0) {
             Thread.sleep(1000); // idle a moment before reading the resident set
-            rss.add(ResidentMemory.bytes(m.standby().pid()).orElse(-1) / (1024.0 * 1024.0));
+            for (long pid : m.standby().pids()) {
+              rss.add(ResidentMemory.bytes(pid).orElse(-1) / (1024.0 * 1024.0));
+            }
           }
           double[] times = killAndAwaitServed(m, user);
           isolated.add(times[0]);
@@ -121,10 +130,10 @@ final class StandbyMeasure {
         user.awaitTermination(5, TimeUnit.SECONDS);
       }
       StandbyStatus status = m.standby();
-      out.printf("standby %-3s promotions %d, failed promotions %d%n", mode.settingName(),
+      out.printf("%s: promotions %d, failed promotions %d%n", name(mode, count),
           status.promotions(), status.failedPromotions());
     }
-    String name = "standby " + mode.settingName();
+    String name = name(mode, count);
     print(out, name, "kill -9 -> served, isolated", isolated);
     print(out, name, "kill -9 -> RESTARTED event, isolated", isolatedRestarted);
     print(out, name, "kill -9 -> served, bursts of " + BURST, burst);
@@ -132,8 +141,13 @@ final class StandbyMeasure {
     print(out, name, "SIGSTOP -> served", hangServed);
     print(out, name, "served - detected (hang)", afterDetection);
     if (!rss.isEmpty()) {
-      out.printf("%-12s %-36s %8.1f MiB%n", name, "warm standby RSS", percentile(rss, 50));
+      out.printf("%-12s %-36s %8.1f MiB each (%d standbys, max %.1f)%n", name,
+          "warm standby RSS, median", percentile(rss, 50), rss.size(), percentile(rss, 100));
     }
+  }
+
+  private static String name(StandbyMode mode, int count) {
+    return mode == StandbyMode.OFF ? "standby off" : "standbys " + count;
   }
 
   /**
@@ -148,13 +162,16 @@ final class StandbyMeasure {
         .restartIntensity(1000, Duration.ofMinutes(1)).build();
   }
 
-  /** Waits out the stable uptime (so backoff starts over) and, with standby on, a warm one. */
+  /**
+   * Waits out the stable uptime (so backoff starts over) and, with standby on, until the whole
+   * pool is warm.
+   */
   private static void settle(TemporalManager m, StandbyMode mode, SupervisorPolicy policy, int i)
       throws InterruptedException, TimeoutException {
     Thread.sleep(policy.stableUptime().toMillis() + policy.checkInterval().toMillis()
         + 137L * i % 500);
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (mode == StandbyMode.ON && !m.standby().warm()) {
+    while (mode == StandbyMode.ON && m.standby().warmCount() < m.standby().count()) {
       if (System.nanoTime() > deadline) {
         throw new TimeoutException("no warm standby within " + WAIT + ": " + m.standby());
       }

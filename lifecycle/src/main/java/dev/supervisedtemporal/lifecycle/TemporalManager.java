@@ -122,7 +122,8 @@ public final class TemporalManager implements AutoCloseable {
         System.identityHashCode(this)) + " (pid " + ProcessHandle.current().pid() + ")");
     this.pidFile = new PidFile(stateDir);
     this.logFile = stateDir.resolve("server.log");
-    this.standby = new Standby(backend, b.standbyMode, stateDir, logFile);
+    this.standby = new Standby(backend, b.standbyMode,
+        b.standbyCount == null ? 1 : b.standbyCount, stateDir, logFile);
     OpenManagers.register(this);
   }
 
@@ -161,6 +162,7 @@ public final class TemporalManager implements AutoCloseable {
       if (running != null) {
         HealthReport report = health(ProbeDepth.FULL, reuseCheckTimeout);
         if (report.healthy()) {
+          standby.refillIfDue();
           return new StartResult(running.identity().pid(), running.port(), true, Duration.ZERO, 0);
         }
         LOG.info("replacing unhealthy server {}: {}", running.identity().pid(), report.summary());
@@ -185,7 +187,7 @@ public final class TemporalManager implements AutoCloseable {
           lastStart = result;
           LOG.info("{} server pid {} ready on 127.0.0.1:{} in {} ms", backend.name(),
               result.pid(), chosen, spawnToReady.toMillis());
-          standby.replenish(gate, new LaunchSpec(chosen, stateDir, namespace, persistent),
+          standby.afterStart(gate, new LaunchSpec(chosen, stateDir, namespace, persistent),
               replacing);
           return result;
         } catch (PortInUseException e) {
@@ -390,14 +392,19 @@ public final class TemporalManager implements AutoCloseable {
     return running == null ? -1 : running.identity().pid();
   }
 
-  /** The manager's warm standby: its mode, the waiting standby's pid, promotions so far. */
+  /** The manager's warm standbys: mode, count, the waiting standbys' pids, promotions so far. */
   public StandbyStatus standby() {
     return standby.status();
   }
 
-  /** The verified identity of the standby waiting to be promoted, if one is alive. */
+  /** The verified identity of the standby the next promotion takes, if one is alive. */
   public Optional<ProcessIdentity> standbyIdentity() {
     return standby.identity();
+  }
+
+  /** The verified identities of all waiting standbys that are alive, oldest first. */
+  public List<ProcessIdentity> standbyIdentities() {
+    return standby.identities();
   }
 
   /** The verified identity of the running server, if one runs. */
@@ -790,6 +797,23 @@ public final class TemporalManager implements AutoCloseable {
     }
   }
 
+  /** Fills the standby pool if a refill put off after a promotion is due (supervisor ticks). */
+  private void refillStandbys() {
+    if (!standby.refillPending()) {
+      return; // the usual tick: no lock taken
+    }
+    synchronized (lifecycle) {
+      if (current == null || closed) {
+        return;
+      }
+      try {
+        standby.refillIfDue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Adapts this manager to what the supervisor needs. */
   private final class ManagedServer implements SupervisedServer {
     @Override
@@ -799,7 +823,11 @@ public final class TemporalManager implements AutoCloseable {
 
     @Override
     public HealthReport check(ProbeDepth depth, Duration timeout) {
-      return health(depth, timeout);
+      HealthReport report = health(depth, timeout);
+      if (report.healthy()) {
+        refillStandbys();
+      }
+      return report;
     }
 
     @Override
@@ -847,6 +875,7 @@ public final class TemporalManager implements AutoCloseable {
     private final ServerSetup setup = new ServerSetup();
     private Path tempRoot;
     private StandbyMode standbyMode = StandbyMode.OFF;
+    private Integer standbyCount;
 
     private Builder() {}
 
@@ -863,6 +892,17 @@ public final class TemporalManager implements AutoCloseable {
      */
     public Builder standby(StandbyMode mode) {
       this.standbyMode = Objects.requireNonNull(mode, "standby");
+      return this;
+    }
+
+    /**
+     * How many warm standbys wait at once, 1 to 8; default 1 when {@link #standby} is not
+     * {@link StandbyMode#OFF}. A promotion takes a warm one at once and the pool fills up again
+     * in the background, so more standbys serve kills in quick succession; each is another
+     * server JVM (~85 MiB resident).
+     */
+    public Builder standbyCount(int count) {
+      this.standbyCount = count;
       return this;
     }
 
@@ -1027,6 +1067,15 @@ public final class TemporalManager implements AutoCloseable {
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
+      if (standbyCount != null && (standbyCount < 1 || standbyCount > Standby.MAX_COUNT)) {
+        throw new IllegalArgumentException("standbyCount = " + standbyCount + " is out of range; "
+            + "accepted: 1-" + Standby.MAX_COUNT);
+      }
+      if (standbyCount != null && standbyMode == StandbyMode.OFF) {
+        throw new IllegalArgumentException("standbyCount = " + standbyCount + " needs a standby, "
+            + "but standby = off; accepted: standby = on or after-first-restart with it, or no "
+            + "standbyCount");
+      }
       if (standbyMode != StandbyMode.OFF && !chosen.supportsStandby()) {
         throw new IllegalArgumentException("standby = " + standbyMode.settingName() + ", but the "
             + chosen.name() + " backend cannot start a server without binding its port; "

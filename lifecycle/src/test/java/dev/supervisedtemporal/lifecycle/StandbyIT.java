@@ -172,6 +172,121 @@ class StandbyIT {
     }
   }
 
+  @Test
+  void killsInQuickSuccessionAreServedByStandbysWarmedBeforeAndStopKillsThePool()
+      throws Exception {
+    try (TemporalManager m = Backends.builder(BackendKind.EMBEDDED).standby(StandbyMode.ON)
+        .standbyCount(2).build()) {
+      m.start();
+      await("two warm standbys", () -> m.standby().warmCount() == 2);
+      List<Long> pool = m.standby().pids();
+      for (long pid : pool) {
+        System.out.printf("[measured] warm standby pid %d RSS %.1f MiB%n", pid, mib(pid));
+      }
+      m.startSupervisor(Backends.quick());
+      long first = m.pid();
+
+      int from = m.events().size();
+      ProcessGroups.signalGroup(m.serverIdentity().orElseThrow(), Signal.KILL);
+      SupervisorEvent one = m.events().await("RESTARTED", from,
+          e -> e.type() == SupervisorEventType.RESTARTED, WAIT);
+      // The second kill follows the first recovery at once, while its replacement warms.
+      int again = m.events().size();
+      ProcessGroups.signalGroup(m.serverIdentity().orElseThrow(), Signal.KILL);
+      SupervisorEvent two = m.events().await("RESTARTED", again,
+          e -> e.type() == SupervisorEventType.RESTARTED, WAIT);
+
+      assertThat(List.of(one.pid(), two.pid())).as("both served by standbys warm before the "
+          + "first kill").containsExactlyInAnyOrderElementsOf(pool);
+      assertThat(m.pid()).isEqualTo(two.pid()).isNotEqualTo(first);
+      assertThat(m.standby().promotions()).isEqualTo(2);
+      assertThat(m.standby().failedPromotions()).isZero();
+      assertThat(m.answersRpc(Duration.ofSeconds(5))).isTrue();
+      await("the pool filled again", () -> m.standby().pids().size() == 2);
+      List<Long> refilled = m.standby().pids();
+      assertThat(refilled).doesNotContainAnyElementsOf(pool).doesNotContain(first);
+      assertThat(m.standbyIdentities()).extracting(ProcessIdentity::pid)
+          .containsExactlyElementsOf(refilled);
+      assertThat(Backends.liveChildren()).extracting(ProcessHandle::pid)
+          .as("the server and its two standbys, nothing else")
+          .containsExactlyInAnyOrder(m.pid(), refilled.get(0), refilled.get(1));
+
+      long server = m.pid();
+      m.stop();
+      for (long pid : List.of(server, refilled.get(0), refilled.get(1))) {
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid %d", pid)
+            .isEmpty();
+      }
+      assertThat(m.standby().pids()).isEmpty();
+      assertThat(m.standbyIdentities()).isEmpty();
+    }
+  }
+
+  @Test
+  void aPoolIsFilledAgainOnceThePromotedServerHasServedAWhile() throws Exception {
+    try (TemporalManager m = Backends.builder(BackendKind.EMBEDDED).standby(StandbyMode.ON)
+        .standbyCount(2).build()) {
+      m.start();
+      await("two standbys", () -> m.standby().pids().size() == 2);
+      List<Long> pool = m.standby().pids();
+      m.startSupervisor(Backends.quick());
+      int from = m.events().size();
+      long killedAt = System.nanoTime();
+      ProcessGroups.signalGroup(m.serverIdentity().orElseThrow(), Signal.KILL);
+      m.events().await("RESTARTED", from, e -> e.type() == SupervisorEventType.RESTARTED, WAIT);
+      await("the pool filled again by the supervisor's ticks",
+          () -> m.standby().pids().size() == 2);
+      assertThat(System.nanoTime() - killedAt).as("not before the refill delay")
+          .isGreaterThanOrEqualTo(Standby.REFILL_DELAY.toNanos());
+      assertThat(m.standby().pids()).hasSize(2).containsAnyElementsOf(pool)
+          .doesNotContain(m.pid());
+      assertThat(Backends.liveChildren()).hasSize(3);
+    }
+  }
+
+  @Test
+  void aDeadStandbyInAPoolIsPassedOverForTheNextOne() throws Exception {
+    try (TemporalManager m = Backends.builder(BackendKind.EMBEDDED).standby(StandbyMode.ON)
+        .standbyCount(2).build()) {
+      m.start();
+      await("two warm standbys", () -> m.standby().warmCount() == 2);
+      ProcessIdentity doomed = m.standbyIdentity().orElseThrow();
+      long other = m.standby().pids().stream().filter(p -> p != doomed.pid()).findFirst()
+          .orElseThrow();
+      m.startSupervisor(Backends.quick());
+      ProcessGroups.signalGroup(doomed, Signal.KILL);
+      await("standby " + doomed.pid() + " gone", () -> !doomed.isStillAlive());
+      int from = m.events().size();
+      ProcessGroups.signalGroup(m.serverIdentity().orElseThrow(), Signal.KILL);
+      SupervisorEvent restarted = m.events().await("RESTARTED", from,
+          e -> e.type() == SupervisorEventType.RESTARTED, WAIT);
+
+      assertThat(restarted.pid()).as("the other standby, not a cold start").isEqualTo(other);
+      assertThat(m.standby().failedPromotions()).isEqualTo(1);
+      assertThat(m.standby().promotions()).isEqualTo(1);
+      await("the pool filled again", () -> m.standby().pids().size() == 2);
+      List<Long> pool = m.standby().pids();
+      assertThat(Backends.liveChildren()).extracting(ProcessHandle::pid)
+          .containsExactlyInAnyOrder(m.pid(), pool.get(0), pool.get(1));
+    }
+  }
+
+  @Test
+  void aKilledHostTakesAllItsStandbysWithIt() throws Exception {
+    Path stateDir = tmp.resolve("state");
+    try (HostFixture host = new HostFixture(stateDir, List.of("wait", "standby", "3"))) {
+      long serverPid = Long.parseLong(host.awaitLine("SERVER_PID").split(" ")[1]);
+      List<Long> standbys = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        standbys.add(Long.parseLong(host.awaitLine("STANDBY_PID").split(" ")[1]));
+      }
+      assertThat(standbys).doesNotHaveDuplicates().allMatch(StandbyIT::runs);
+      host.process.destroyForcibly(); // SIGKILL: no shutdown hook runs in the host
+      await("server and 3 standbys gone after the host's SIGKILL",
+          () -> !runs(serverPid) && standbys.stream().noneMatch(StandbyIT::runs));
+    }
+  }
+
   private static ProcessIdentity awaitStandby(TemporalManager m) throws InterruptedException {
     await("a standby of " + m, () -> m.standbyIdentity().isPresent());
     return m.standbyIdentity().orElseThrow();

@@ -67,4 +67,27 @@ class StandbyModeTest {
       assertThat(m.standby().mode()).isEqualTo(StandbyMode.OFF);
     }
   }
+
+  @Test
+  void aStandbyCountIsOneToEightAndNeedsAStandby() {
+    try (TemporalManager m = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .standby(StandbyMode.ON).build()) {
+      assertThat(m.standby().count()).as("the default pool").isEqualTo(1);
+    }
+    try (TemporalManager m = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .standby(StandbyMode.ON).standbyCount(8).build()) {
+      assertThat(m.standby().count()).isEqualTo(8);
+    }
+    for (int bad : new int[] {0, 9}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> TemporalManager.builder().backend(BackendKind.EMBEDDED)
+              .standby(StandbyMode.ON).standbyCount(bad).build())
+          .withMessage("standbyCount = " + bad + " is out of range; accepted: 1-8");
+    }
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TemporalManager.builder().backend(BackendKind.EMBEDDED)
+            .standbyCount(2).build())
+        .withMessage("standbyCount = 2 needs a standby, but standby = off; accepted: standby = "
+            + "on or after-first-restart with it, or no standbyCount");
+  }
 }
