@@ -62,6 +62,21 @@ public record HealthReport(Instant at, long pid, List<LayerResult> layers) {
     return failure().map(f -> f.layer() == Layer.PROCESS_ALIVE).orElse(false);
   }
 
+  /**
+   * Whether the failure leaves no doubt that the server does not serve: its process is gone,
+   * nothing of ours listens on the port, or the server refused the connection or said it is not
+   * serving. Only a probe that ran out of time (a hung or merely slow server) is doubtful, and
+   * only doubtful failures wait for the policy's failure threshold.
+   */
+  public boolean definitelyDown() {
+    return failure().map(f -> switch (f.layer()) {
+      case PROCESS_ALIVE, IDENTITY, PORT_OWNER -> true;
+      case PROTOCOL ->
+          f.detail().startsWith("UNAVAILABLE") || f.detail().startsWith("health status");
+      default -> false;
+    }).orElse(false);
+  }
+
   /** One line: "healthy" or the failed layer and its detail. */
   public String summary() {
     return failure().map(f -> f.layer() + " failed: " + f.detail()).orElse("healthy");

@@ -225,7 +225,8 @@ public final class Supervisor {
         onHealthy();
       } else {
         consecutiveFailures++;
-        boolean reached = consecutiveFailures >= policy.failureThreshold() || report.processGone();
+        boolean reached =
+            consecutiveFailures >= policy.failureThreshold() || report.definitelyDown();
         if (reached && !recovering && state != SupervisorState.GAVE_UP) {
           beginRecovery(report.summary(), lastHealthyNanos);
         }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 final class ScriptedServer implements SupervisedServer {
 
-  enum Condition { HEALTHY, DEAD, HUNG }
+  enum Condition { HEALTHY, DEAD, HUNG, REFUSING }
 
   private final ManualScheduler clock;
   private final List<Consumer<ServerExit>> exitListeners = new CopyOnWriteArrayList<>();
@@ -67,6 +67,11 @@ final class ScriptedServer implements SupervisedServer {
         } else {
           layers.add(new HealthReport.LayerResult(HealthReport.Layer.TCP_CONNECT, true, ""));
         }
+      }
+      case REFUSING -> {
+        layers.add(new HealthReport.LayerResult(HealthReport.Layer.PROCESS_ALIVE, true, ""));
+        layers.add(new HealthReport.LayerResult(HealthReport.Layer.PROTOCOL, false,
+            "UNAVAILABLE: io exception: Connection refused"));
       }
       default -> throw new IllegalStateException();
     }

@@ -191,6 +191,19 @@ class SupervisorTest {
   }
 
   @Test
+  void aServerThatRefusesConnectionsIsDownAtTheFirstFailedProbe() {
+    // e.g. a server shutting down after SIGTERM: alive, its listener closed. No doubt, no threshold.
+    Supervisor s = supervisor(fixed().build());
+    server.condition = ScriptedServer.Condition.REFUSING;
+    scheduler.advance(Duration.ofMillis(1000)); // first failed probe
+    assertThat(events.ofType(SupervisorEventType.UNHEALTHY)).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("PROTOCOL").contains("UNAVAILABLE"));
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(server.restartTimes).hasSize(1);
+    assertThat(s.state()).isEqualTo(SupervisorState.RUNNING);
+  }
+
+  @Test
   void theSeedProbeIsBlindToAHungServer() {
     supervisor(SupervisorPolicy.seedDefaults());
     server.condition = ScriptedServer.Condition.HUNG;
