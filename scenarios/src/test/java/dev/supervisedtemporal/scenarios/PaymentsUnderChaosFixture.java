@@ -9,9 +9,6 @@ import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
-import dev.supervisedtemporal.lifecycle.EventLog;
-import dev.supervisedtemporal.lifecycle.SupervisorEventType;
-import io.grpc.ManagedChannel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +40,9 @@ class PaymentsUnderChaosFixture {
   void paymentsSurviveKillsTerminationsAndSuspensions(SupervisedTemporal temporal)
       throws Exception {
     temporal.awaitHealthy(Duration.ofSeconds(60));
-    // What a user does today so that the client and worker reconnect as soon as the replacement
-    // server is ready: without it grpc-java's connect backoff (1 s x1.6 per failed attempt) grows
-    // through a burst of faults, and the handed-out client stalls for ~40-60 s after the last one
-    // (measured here). Issue 11 makes the library do this for the channels it hands out.
-    ManagedChannel channel = (ManagedChannel) temporal.serviceStubs().getRawChannel();
-    try (EventLog.Registration reconnect = temporal.events().subscribe(e -> {
-          if (e.type() == SupervisorEventType.RESTARTED || e.type() == SupervisorEventType.HEALTHY) {
-            channel.resetConnectBackoff();
-          }
-        });
-        Payments payments = Payments.worker(temporal.workflowClient())) {
+    // The handed-out client and the worker on it reconnect as soon as a replacement is ready:
+    // the extension resets its channel's connect backoff on every restart.
+    try (Payments payments = Payments.worker(temporal.workflowClient())) {
       verdict = temporal.run(payments.workload("payments").rate(5.5)
           .duration(Duration.ofSeconds(60)).unitTimeout(Duration.ofMinutes(4))
           .faults(SCHEDULE)
