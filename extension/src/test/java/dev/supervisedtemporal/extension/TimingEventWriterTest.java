@@ -79,7 +79,7 @@ class TimingEventWriterTest {
     }
     List<String> lines = Files.readAllLines(file);
     assertThat(lines.get(0)).startsWith("{\"v\":1,\"t\":5,").contains("\"type\":\"RUN_META\"",
-        "\"checkIntervalMs\":1000.0", "\"probeTimeoutMs\":500.0", "\"backoffMs\":100.0",
+        "\"checkIntervalMs\":250.0", "\"probeTimeoutMs\":500.0", "\"backoffMs\":100.0",
         "\"seedScale\":1.0", "\"jdk\":", "\"host\":", "\"seed\":null");
     assertThat(lines.get(1)).contains("\"type\":\"TICK\"").endsWith("\"healthy\":true}");
     assertThat(lines.get(2)).endsWith("\"type\":\"UNHEALTHY\",\"scenario\":\"S\",\"backend\":"
