@@ -117,10 +117,14 @@ public final class CliBackend implements ServerBackend {
   public boolean exitedBecauseAuxiliaryPortInUse(int exitCode, List<String> logTail) {
     // "can't set frontend HTTP port P: ... address already in use", "can't set metrics port P:
     // ...", or, when the port was taken between the CLI's own check and its bind, "failed
-    // listening for HTTP API ...". Each command picks new HTTP and metrics ports.
+    // listening for HTTP API ...". The dev server also picks ports of its own for its internal
+    // services (history, matching, worker), which can meet ours or another process's: "Failed to
+    // start gRPC listener" error="listen tcp ...: bind: address already in use" service=matching.
+    // Each command picks new HTTP and metrics ports, and the CLI picks its internal ones anew.
     return exitCode != 0 && logTail.stream().map(l -> l.toLowerCase(Locale.ROOT))
         .anyMatch(l -> l.contains("failed listening for http api")
-            || ((l.contains("frontend http port") || l.contains("metrics port"))
+            || ((l.contains("frontend http port") || l.contains("metrics port")
+                || l.contains("failed to start grpc listener"))
                 && l.contains("address already in use")));
   }
 
