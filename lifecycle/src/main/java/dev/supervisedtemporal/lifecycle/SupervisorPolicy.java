@@ -130,6 +130,16 @@ public final class SupervisorPolicy {
     return Duration.ofNanos(Math.round(d.toNanos() * factor));
   }
 
+  /**
+   * The longest a hung server (one that accepts connections but does not answer) can go
+   * unnoticed under this policy: up to one interval until the first check, then the failure
+   * threshold's worth of probes, each running out its deadline and waiting for the next slot.
+   * Hold a suspension at least this long to be sure the supervisor sees it.
+   */
+  public Duration hangDetectionBound() {
+    return checkInterval.plus(probeTimeout.plus(checkInterval).multipliedBy(failureThreshold));
+  }
+
   /** "seed", "recommended" or "custom": the preset this policy came from. */
   public String name() {
     return name;

@@ -130,4 +130,11 @@ class SupervisorPolicyTest {
       assertThat(Backoff.delay(p, i % 6, a)).isEqualTo(Backoff.delay(p, i % 6, b));
     }
   }
+
+  @Test
+  void aHangIsSeenWithinTheThresholdOfProbesThatRanOutTheirDeadline() {
+    // 250 ms to the first check, then two probes of 500 ms, each followed by the next slot
+    assertThat(SupervisorPolicy.recommended().hangDetectionBound())
+        .isEqualTo(Duration.ofMillis(250 + 2 * (500 + 250)));
+  }
 }

@@ -16,6 +16,12 @@ final class MetricCalculator {
   static final String OTHER_POLICY = "recommended";
   private static final List<String> COMPARED_STATS = List.of("p50", "p95");
   private static final double NANOS_PER_MS = 1_000_000.0;
+  /**
+   * The fewest ticks a run needs for its supervisor CPU per 1000 ticks to mean anything: a short
+   * run's few ticks (with 250 ms ticks a crash scenario can end before the first) are mostly the
+   * supervisor's start-up, and whether it has any at all is chance.
+   */
+  static final int MIN_TICKS_FOR_CPU = 20;
   /** User-felt recovery events and the metric name stem each one yields, in pairs. */
   private static final List<String> USER_FELT = List.of("CLIENT_RECOVERED", "clientRecovery",
       "WORKER_RECOVERED", "workerRecovery", "INFLIGHT_RECOVERED", "inflightRecovery");
@@ -155,7 +161,7 @@ final class MetricCalculator {
           }
           Double cpu = e.number("supervisorCpuNs");
           Double n = e.number("ticks");
-          if (cpu != null && n != null && n > 0) {
+          if (cpu != null && n != null && n >= MIN_TICKS_FOR_CPU) {
             cpuPer1000 = cpu / NANOS_PER_MS / n * 1000.0;
           }
           break;

@@ -38,7 +38,7 @@ public class SeededChaosScenario {
     ChaosSchedule schedule = ChaosSchedule.seeded(run.seed())
         .every(Duration.ofSeconds(1)).jitter(Duration.ofMillis(300))
         // a hang is held long enough for the probe's threshold to see it
-        .hold(interval.multipliedBy(temporal.supervisor().policy().failureThreshold() + 2))
+        .hold(temporal.supervisor().policy().hangDetectionBound().plus(interval))
         .recoveryTimeout(Duration.ofSeconds(60))
         .maxFaults(run.faults());
     schedule = protocolProbe

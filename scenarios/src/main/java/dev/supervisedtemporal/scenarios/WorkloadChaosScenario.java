@@ -36,8 +36,9 @@ public class WorkloadChaosScenario {
     boolean protocolProbe = temporal.supervisor().policy().probeDepth() == ProbeDepth.FULL;
     ChaosSchedule schedule = ChaosSchedule.seeded(run.seed())
         .every(Duration.ofSeconds(1)).jitter(Duration.ofMillis(300))
-        .hold(temporal.supervisor().policy().checkInterval()
-            .multipliedBy(temporal.supervisor().policy().failureThreshold() + 2))
+        // a hang is held long enough for the probe's threshold to see it
+        .hold(temporal.supervisor().policy().hangDetectionBound()
+            .plus(temporal.supervisor().policy().checkInterval()))
         .recoveryTimeout(Duration.ofSeconds(60))
         .fault(FaultKind.KILL, 2).fault(FaultKind.TERMINATE, 1);
     if (protocolProbe) {
