@@ -271,6 +271,11 @@ public final class Supervisor {
     if (stopping.get() || exit.expected() || recovering || state == SupervisorState.GAVE_UP) {
       return;
     }
+    if (exit.pid() != server.pid()) {
+      // The exit of a server already replaced (a tick saw it dead first and the restart is
+      // done): its event arrives late and must not replace the healthy successor.
+      return;
+    }
     consecutiveFailures = Math.max(consecutiveFailures, policy.failureThreshold());
     beginRecovery("process " + exit.pid() + " exited with code " + exit.exitCode(),
         exit.nanoTime());

@@ -204,6 +204,19 @@ class SupervisorTest {
   }
 
   @Test
+  void theLateExitEventOfAServerATickAlreadyReplacedRestartsNothing() {
+    supervisor(fixed().build());
+    long dead = server.pid;
+    server.condition = ScriptedServer.Condition.DEAD; // died; its exit event is not yet in
+    scheduler.advance(Duration.ofSeconds(2)); // a tick sees it gone and the restart is done
+    assertThat(server.restartTimes).hasSize(1);
+    assertThat(server.pid).isNotEqualTo(dead);
+    server.fireExit(new ServerExit(dead, 137, false, scheduler.nanoTime(), Instant.now()));
+    scheduler.advance(Duration.ofSeconds(2));
+    assertThat(server.restartTimes).as("the successor is left alone").hasSize(1);
+  }
+
+  @Test
   void theSeedProbeIsBlindToAHungServer() {
     supervisor(SupervisorPolicy.seedDefaults());
     server.condition = ScriptedServer.Condition.HUNG;
