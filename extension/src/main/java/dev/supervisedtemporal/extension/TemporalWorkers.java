@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
 public final class TemporalWorkers {
 
   private static final Duration SHUTDOWN = Duration.ofSeconds(10);
+  private static final Duration TERMINATION_CHECK = Duration.ofMillis(50);
 
   private final ServerSession session;
   private final List<WorkerFactory> factories = new ArrayList<>();
@@ -110,14 +112,29 @@ public final class TemporalWorkers {
     List<String> stuck = new ArrayList<>();
     long deadline = System.nanoTime() + SHUTDOWN.toNanos();
     for (WorkerFactory f : all) {
-      long left = Math.max(0, deadline - System.nanoTime());
-      f.awaitTermination(left, TimeUnit.NANOSECONDS);
+      awaitTerminated(f, deadline);
       if (!f.isTerminated()) {
         stuck.add("a worker factory of " + session.scenario() + " (task queues "
             + queuesOf(f) + ") did not terminate within " + SHUTDOWN.toSeconds() + " s");
       }
     }
     return stuck;
+  }
+
+  /**
+   * Waits until the factory reports itself terminated or the deadline passes. The SDK's
+   * {@code awaitTermination} can return while {@code isTerminated()} is still false (the
+   * factory's last steps finish asynchronously), so this waits for the state itself.
+   */
+  private static void awaitTerminated(WorkerFactory f, long deadlineNanos) {
+    long left;
+    while (!f.isTerminated() && (left = deadlineNanos - System.nanoTime()) > 0) {
+      f.awaitTermination(Math.min(left, TERMINATION_CHECK.toNanos()), TimeUnit.NANOSECONDS);
+      if (!f.isTerminated()) {
+        LockSupport.parkNanos(Math.min(deadlineNanos - System.nanoTime(),
+            TERMINATION_CHECK.toNanos() / 5));
+      }
+    }
   }
 
   /** Whether the factory was created here. */
