@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds which process listens on a TCP port, from {@code /proc/net/tcp{,6}} and
- * {@code /proc/<pid>/fd}.
+ * Finds which process listens on a TCP port, from the kernel's socket diagnostics (or
+ * {@code /proc/net/tcp{,6}} where those do not answer) and {@code /proc/<pid>/fd}.
  *
  * <p>"Something accepts connections on the port" is not "our server listens there": this class
  * answers the second question, and names the owner when it is someone else.
@@ -27,11 +27,12 @@ public final class PortOwnership {
   private static final String LISTEN = "0A";
   private static final String SYN_RECV = "03";
   private static final int TABLE_READ_BYTES = 512;
+  private static final Path REAL_PROC = Path.of("/proc");
   private final Path proc;
 
   /** Reads the real {@code /proc}. */
   public PortOwnership() {
-    this(Path.of("/proc"));
+    this(REAL_PROC);
   }
 
   PortOwnership(Path proc) {
@@ -46,13 +47,34 @@ public final class PortOwnership {
   /** Every listening socket on the port (IPv4 and IPv6), without owners. */
   public List<Listener> listeners(int port) {
     List<Listener> found = new ArrayList<>();
+    for (Listener l : listening()) {
+      if (l.port() == port) {
+        found.add(l);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Every listening TCP socket of the machine (IPv4 and IPv6), without owners: from the kernel's
+   * socket-diagnostics interface when this reads the real {@code /proc} and it answers, else
+   * from {@code /proc/net/tcp{,6}}.
+   */
+  private List<Listener> listening() {
+    if (proc.equals(REAL_PROC)) {
+      Optional<List<Listener>> diag = SocketDiag.listening();
+      if (diag.isPresent()) {
+        return diag.get();
+      }
+    }
+    List<Listener> found = new ArrayList<>();
     for (String table : List.of("net/tcp", "net/tcp6")) {
       Path file = proc.resolve(table);
       if (!Files.isReadable(file)) {
         continue;
       }
       for (String line : listeningLines(file)) {
-        parse(line).filter(l -> l.port() == port).ifPresent(found::add);
+        parse(line).ifPresent(found::add);
       }
     }
     return found;
@@ -91,10 +113,8 @@ public final class PortOwnership {
   /** Every listening TCP socket (IPv4 and IPv6) held by one of the given processes. */
   public List<Listener> listenersOwnedBy(Set<Long> pids) {
     Map<Long, Listener> byInode = new HashMap<>();
-    for (String table : List.of("net/tcp", "net/tcp6")) {
-      for (String line : listeningLines(proc.resolve(table))) {
-        parse(line).ifPresent(l -> byInode.put(l.inode(), l));
-      }
+    for (Listener l : listening()) {
+      byInode.put(l.inode(), l);
     }
     Map<Long, Long> owners = new HashMap<>();
     Set<Long> wanted = new HashSet<>(byInode.keySet());
@@ -272,17 +292,33 @@ public final class PortOwnership {
       return (v & 0xff) + "." + ((v >> 8) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 24) & 0xff);
     }
     // IPv6: four little-endian 32-bit words
-    StringBuilder groups = new StringBuilder();
-    int[] bytes = new int[16];
+    byte[] raw = new byte[16];
     for (int word = 0; word < 4; word++) {
       for (int b = 0; b < 4; b++) {
         int hexPos = word * 8 + (3 - b) * 2;
-        bytes[word * 4 + b] = Integer.parseInt(hex.substring(hexPos, hexPos + 2), 16);
+        raw[word * 4 + b] = (byte) Integer.parseInt(hex.substring(hexPos, hexPos + 2), 16);
       }
+    }
+    return formatAddress(raw);
+  }
+
+  /**
+   * An address in network byte order (4 or 16 bytes) as text: dotted IPv4 (also for an
+   * IPv4-mapped IPv6 address), else IPv6 groups without leading zeros, {@code ::} and
+   * {@code ::1} abbreviated.
+   */
+  static String formatAddress(byte[] address) {
+    int[] bytes = new int[address.length];
+    for (int i = 0; i < address.length; i++) {
+      bytes[i] = address[i] & 0xff;
+    }
+    if (bytes.length == 4) {
+      return bytes[0] + "." + bytes[1] + "." + bytes[2] + "." + bytes[3];
     }
     if (isV4Mapped(bytes)) {
       return bytes[12] + "." + bytes[13] + "." + bytes[14] + "." + bytes[15];
     }
+    StringBuilder groups = new StringBuilder();
     for (int i = 0; i < 16; i += 2) {
       if (i > 0) {
         groups.append(':');
