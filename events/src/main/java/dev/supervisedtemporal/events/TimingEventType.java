@@ -56,7 +56,9 @@ import static dev.supervisedtemporal.events.TimingFields.WORKFLOW_ID;
 import static dev.supervisedtemporal.events.TimingFields.WORKLOAD;
 import static dev.supervisedtemporal.events.TimingFields.WRONG;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -151,6 +153,36 @@ public enum TimingEventType {
   /** The declaration of the field {@code name} of this type, if it has one. */
   public Optional<TimingField> field(String name) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Lists how an event's fields differ from this type's declaration: a field it does not declare,
+   * a value of the wrong kind, a required field missing or null. The common fields are not
+   * checked. Empty when the fields conform.
+   *
+   * @param values the event's fields, with or without the common ones
+   */
+  public List<String> check(Map<String, ?> values) {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, ?> entry : values.entrySet()) {
+      String name = entry.getKey();
+      if (TimingFields.COMMON.contains(name)) {
+        continue;
+      }
+      Optional<TimingField> declared = field(name);
+      if (declared.isEmpty()) {
+        problems.add(this + " does not declare field '" + name + "'");
+      } else if (entry.getValue() != null && !declared.get().accepts(entry.getValue())) {
+        problems.add(this + "." + name + " should be " + declared.get().kind() + ", is "
+            + entry.getValue());
+      }
+    }
+    for (TimingField f : fields) {
+      if (f.required() && values.get(f.name()) == null) {
+        problems.add(this + " lacks required field '" + f.name() + "'");
+      }
+    }
+    return problems;
   }
 
   /** The type named {@code name}, or empty for a name this version does not know. */
