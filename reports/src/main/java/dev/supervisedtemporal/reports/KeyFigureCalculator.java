@@ -5,6 +5,7 @@ import dev.supervisedtemporal.events.TimingEventFile;
 import dev.supervisedtemporal.events.TimingEventType;
 import dev.supervisedtemporal.events.TimingFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class KeyFigureCalculator {
   private static final Set<String> HANGS = Set.of("SUSPEND", "HANG");
   /** Prefix of the pseudo sample lists that count, one entry per fault, what a figure never saw. */
   private static final String MISSED = "missed:";
+  /** Every key figure's id, in report order. */
+  private static final List<String> FIGURE_IDS =
+      Arrays.stream(KeyFigure.values()).map(KeyFigure::id).toList();
 
   private KeyFigureCalculator() {
   }
@@ -93,14 +97,7 @@ final class KeyFigureCalculator {
   }
 
   private static Map<String, Stats> stats(Map<String, List<Double>> samples) {
-    Map<String, Stats> out = new LinkedHashMap<>();
-    for (KeyFigure k : KeyFigure.values()) {
-      List<Double> s = samples.get(k.id());
-      if (s != null && !s.isEmpty()) {
-        out.put(k.id(), Stats.of(s));
-      }
-    }
-    return out;
+    return Stats.byName(samples, FIGURE_IDS);
   }
 
   private static void add(TimingEventFile f, Map<String, List<Double>> samples) {
@@ -114,40 +111,21 @@ final class KeyFigureCalculator {
     spawns.forEach(v -> sample(samples, KeyFigure.SPAWN_TO_READY, v));
     Double spawnRef = spawns.isEmpty() ? null : Stats.of(spawns).p50();
 
-    Long previousTick = null;
-    boolean restartSinceTick = false;
+    for (TickSpacing tick : TickSpacing.of(f.events())) {
+      double jitter = Math.abs(tick.spacingMs() - interval);
+      sample(samples, KeyFigure.TICK_JITTER, jitter);
+      sample(samples, KeyFigure.TICK_JITTER_PER_INTERVAL, jitter / interval);
+    }
     Double cpu = null;
     for (TimingEvent e : f.events()) {
-      TimingEventType type = e.knownType().orElse(null);
-      if (type == null) {
-        continue;
-      }
-      switch (type) {
-        case FAULT_INJECTED:
-          fault(f, e, interval, spawnRef, samples);
-          break;
-        case TICK:
-          // As in MetricCalculator: a spacing that spans a restart is not a scheduler sample.
-          if (previousTick != null && !restartSinceTick) {
-            double jitter = Math.abs((e.t() - previousTick) / NANOS_PER_MS - interval);
-            sample(samples, KeyFigure.TICK_JITTER, jitter);
-            sample(samples, KeyFigure.TICK_JITTER_PER_INTERVAL, jitter / interval);
-          }
-          previousTick = e.t();
-          restartSinceTick = false;
-          break;
-        case RESTART_ATTEMPT:
-          restartSinceTick = true;
-          break;
-        case RESOURCES:
-          Double ns = e.number(TimingFields.SUPERVISOR_CPU_NS);
-          Double ticks = e.number(TimingFields.TICKS);
-          if (ns != null && ticks != null && ticks > 0) {
-            cpu = ns / NANOS_PER_MS / ticks * 1000.0;
-          }
-          break;
-        default:
-          break;
+      if (e.is(TimingEventType.FAULT_INJECTED)) {
+        fault(f, e, interval, spawnRef, samples);
+      } else if (e.is(TimingEventType.RESOURCES)) {
+        Double ns = e.number(TimingFields.SUPERVISOR_CPU_NS);
+        Double ticks = e.number(TimingFields.TICKS);
+        if (ns != null && ticks != null && ticks > 0) {
+          cpu = ns / NANOS_PER_MS / ticks * 1000.0;
+        }
       }
     }
     if (cpu != null) {

@@ -50,7 +50,7 @@ final class MetricCalculator {
     List<CostGroup> costGroups = new ArrayList<>();
     for (Map.Entry<GroupKey, Map<String, List<Double>>> e : calc.costs.entrySet()) {
       if (!e.getValue().isEmpty()) {
-        costGroups.add(new CostGroup(e.getKey(), toStats(e.getValue(), CostGroup.METRICS)));
+        costGroups.add(new CostGroup(e.getKey(), Stats.byName(e.getValue(), CostGroup.METRICS)));
       }
     }
     return new TimingReport(TimingReport.SCHEMA_VERSION, generatedAt, List.copyOf(calc.runs),
@@ -109,9 +109,16 @@ final class MetricCalculator {
     }
 
     List<TickPoint> ticks = new ArrayList<>();
-    Long firstTick = null;
-    Long previousTick = null;
-    boolean restartSinceTick = false;
+    long firstTick = f.events().stream().filter(e -> e.is(TimingEventType.TICK)).findFirst()
+        .map(TimingEvent::t).orElse(0L);
+    for (TickSpacing tick : TickSpacing.of(f.events())) {
+      GroupAccumulator acc = group(f, kindAt(faults, tick.t()));
+      acc.sample("tickSpacingMs", tick.spacingMs());
+      acc.sample("tickSpacingPerInterval", tick.spacingMs() / interval);
+      acc.driftMs += tick.spacingMs() - interval;
+      acc.expectedMs += interval;
+      ticks.add(new TickPoint((tick.t() - firstTick) / NANOS_PER_MS, tick.spacingMs()));
+    }
     Long rss = null;
     Long threads = null;
     Double cpuPer1000 = null;
@@ -121,27 +128,6 @@ final class MetricCalculator {
         continue;
       }
       switch (type) {
-        case TICK:
-          if (firstTick == null) {
-            firstTick = e.t();
-          }
-          // A restart takes the supervisor's thread; the slot it spans is dropped by design, so
-          // that spacing says nothing about the scheduler's accuracy and is left out.
-          if (previousTick != null && !restartSinceTick) {
-            double spacing = (e.t() - previousTick) / NANOS_PER_MS;
-            GroupAccumulator acc = group(f, kindAt(faults, e.t()));
-            acc.sample("tickSpacingMs", spacing);
-            acc.sample("tickSpacingPerInterval", spacing / interval);
-            acc.driftMs += spacing - interval;
-            acc.expectedMs += interval;
-            ticks.add(new TickPoint((e.t() - firstTick) / NANOS_PER_MS, spacing));
-          }
-          previousTick = e.t();
-          restartSinceTick = false;
-          break;
-        case RESTART_ATTEMPT:
-          restartSinceTick = true;
-          break;
         case RESTARTED:
           GroupAccumulator restarted = group(f, kindAt(faults, e.t()));
           restarted.counts.merge("restarts", 1L, Long::sum);
@@ -239,17 +225,6 @@ final class MetricCalculator {
     return null;
   }
 
-  private static Map<String, Stats> toStats(Map<String, List<Double>> samples, List<String> order) {
-    Map<String, Stats> out = new LinkedHashMap<>();
-    for (String name : order) {
-      List<Double> s = samples.get(name);
-      if (s != null && !s.isEmpty()) {
-        out.put(name, Stats.of(s));
-      }
-    }
-    return out;
-  }
-
   private static List<Comparison> compare(List<FaultGroup> faultGroups, List<CostGroup> costGroups) {
     Map<GroupKey, Map<String, Stats>> byKey = new TreeMap<>();
     for (FaultGroup g : faultGroups) {
@@ -312,7 +287,7 @@ final class MetricCalculator {
         values.put("tickDriftMs", driftMs);
         values.put("tickDriftFraction", Math.abs(driftMs) / expectedMs);
       }
-      return new FaultGroup(key, toStats(samples, FaultGroup.METRICS), c, values, List.copyOf(leaks));
+      return new FaultGroup(key, Stats.byName(samples, FaultGroup.METRICS), c, values, List.copyOf(leaks));
     }
   }
 }
