@@ -1,10 +1,11 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.chaos.Chaos;
-import dev.supervisedtemporal.chaos.ChaosEvent;
 import dev.supervisedtemporal.lifecycle.EventLog;
 import dev.supervisedtemporal.chaos.workload.WorkloadEvent;
 import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
+import dev.supervisedtemporal.events.TimingEventType;
+import dev.supervisedtemporal.events.TimingFields;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class ClassTimingEvents {
   void follow(Chaos chaos) {
     subscriptions.add(chaos.events().subscribe(e -> {
       if (following) {
-        guard(() -> write(writer, e));
+        guard(() -> writer.write(e));
       }
     }));
   }
@@ -107,9 +108,12 @@ final class ClassTimingEvents {
     try (TimingEventWriter w = writer) {
       Resources cost = session.resources();
       if (cost != null) {
-        guard(() -> w.write("RESOURCES", System.nanoTime(), Map.of("rssBytes", cost.rssBytes(),
-            "supervisorThreads", cost.supervisorThreads(),
-            "supervisorCpuNs", cost.supervisorCpuNs(), "ticks", cost.ticks())));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(TimingFields.RSS_BYTES, cost.rssBytes());
+        fields.put(TimingFields.SUPERVISOR_THREADS, cost.supervisorThreads());
+        fields.put(TimingFields.SUPERVISOR_CPU_NS, cost.supervisorCpuNs());
+        fields.put(TimingFields.TICKS, cost.ticks());
+        guard(() -> w.write(TimingEventType.RESOURCES.name(), System.nanoTime(), fields));
       }
       long now = System.nanoTime();
       for (String leak : leaks) {
@@ -147,19 +151,5 @@ final class ClassTimingEvents {
       LOG.warn("cannot write the timing events of {} to {}; the file ends here", scenario,
           writer.file(), e);
     }
-  }
-
-  private static void write(TimingEventWriter w, ChaosEvent e) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("faultId", e.faultId());
-    fields.put("fault", e.fault().name());
-    fields.put("pid", e.pid());
-    if (e.helperPid() > 0) {
-      fields.put("helperPid", e.helperPid());
-    }
-    if (e.detail() != null && !e.detail().isEmpty()) {
-      fields.put("detail", e.detail());
-    }
-    w.write(e.type().name(), e.nanoTime(), e.at(), fields);
   }
 }

@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.events.TimingEvent;
+import dev.supervisedtemporal.events.TimingEventType;
+import dev.supervisedtemporal.events.TimingFields;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import java.io.BufferedWriter;
@@ -13,10 +17,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Writes one run unit's timing events as JSON lines, in the format of {@code docs/timing-events.md}.
+ * Writes one run unit's timing events as JSON lines, in the format of {@code docs/timing-events.md}
+ * ({@link TimingEvent#line}: the types and fields of {@link TimingEventType}).
  *
  * <p>Every line carries the common fields ({@code v}, {@code t}, {@code wall}, {@code type},
  * {@code scenario}, {@code backend}, {@code policy}) followed by the event's own fields. The
@@ -27,13 +31,10 @@ import java.util.Set;
 public final class TimingEventWriter implements AutoCloseable {
 
   /** The schema version written in every line's {@code v} field. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = TimingEvent.SCHEMA_VERSION;
 
   /** The system property naming the build directory; the failsafe configuration sets it. */
   public static final String BUILD_DIR_PROPERTY = "supervised.temporal.build-dir";
-
-  private static final Set<String> COMMON =
-      Set.of("v", "t", "wall", "type", "scenario", "backend", "policy");
 
   /** What a {@code SCENARIO_RESULT} event says about the run unit. */
   public enum Outcome {
@@ -120,28 +121,12 @@ public final class TimingEventWriter implements AutoCloseable {
   public synchronized void write(String type, long nanoTime, Instant wall, Map<String, ?> fields) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(fields, "fields");
-    for (String key : fields.keySet()) {
-      if (COMMON.contains(key)) {
-        throw new IllegalArgumentException("field '" + key + "' of a " + type
-            + " event repeats a common field; accepted: any name but " + COMMON);
-      }
-    }
+    String line = TimingEvent.line(nanoTime, wall, type, scenario, backend, policy, fields);
     if (closed) {
       throw new IllegalStateException("this TimingEventWriter for " + file + " is closed");
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("v", SCHEMA_VERSION);
-    line.put("t", nanoTime);
-    line.put("wall", wall.toString());
-    line.put("type", type);
-    line.put("scenario", scenario);
-    line.put("backend", backend);
-    line.put("policy", policy);
-    line.putAll(fields);
-    StringBuilder text = new StringBuilder(160);
-    Json.object(text, line);
     try {
-      out.write(text.toString());
+      out.write(line);
       out.write('\n');
       out.flush();
     } catch (IOException e) {
@@ -160,24 +145,44 @@ public final class TimingEventWriter implements AutoCloseable {
   public void write(SupervisorEvent event) {
     Map<String, Object> fields = new LinkedHashMap<>();
     switch (event.type()) {
-      case TICK -> fields.put("healthy", event.healthy());
-      case UNHEALTHY, RESTART_FAILED, GAVE_UP -> fields.put("reason", event.detail());
-      case RESTART_ATTEMPT -> fields.put("attempt", event.attempt());
+      case TICK -> fields.put(TimingFields.HEALTHY, event.healthy());
+      case UNHEALTHY, RESTART_FAILED, GAVE_UP -> fields.put(TimingFields.REASON, event.detail());
+      case RESTART_ATTEMPT -> fields.put(TimingFields.ATTEMPT, event.attempt());
       case RESTARTED -> {
-        fields.put("pid", event.pid());
-        fields.put("spawnToReadyMs", millis(event.duration()));
+        fields.put(TimingFields.PID, event.pid());
+        fields.put(TimingFields.SPAWN_TO_READY_MS, millis(event.duration()));
       }
-      case BACKOFF -> fields.put("delayMs", millis(event.duration()));
+      case BACKOFF -> fields.put(TimingFields.DELAY_MS, millis(event.duration()));
       case PORT_HELD -> {
-        fields.put("pid", event.pid());
-        fields.put("reason", event.detail());
-        fields.put("delayMs", millis(event.duration()));
+        fields.put(TimingFields.PID, event.pid());
+        fields.put(TimingFields.REASON, event.detail());
+        fields.put(TimingFields.DELAY_MS, millis(event.duration()));
       }
       default -> {
         // HEALTHY, STOPPED, STARTED: the type says it all.
       }
     }
+    // Each supervisor event type is the timing event type of the same name (tested).
     write(event.type().name(), event.nanoTime(), event.at(), fields);
+  }
+
+  /**
+   * Writes a chaos event as the timing event of the same type: {@code faultId}, {@code fault},
+   * {@code pid}, then {@code helperPid} when there is a helper and {@code detail} when not empty.
+   */
+  void write(ChaosEvent e) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put(TimingFields.FAULT_ID, e.faultId());
+    fields.put(TimingFields.FAULT, e.fault().name());
+    fields.put(TimingFields.PID, e.pid());
+    if (e.helperPid() > 0) {
+      fields.put(TimingFields.HELPER_PID, e.helperPid());
+    }
+    if (e.detail() != null && !e.detail().isEmpty()) {
+      fields.put(TimingFields.DETAIL, e.detail());
+    }
+    // Each chaos event type is the timing event type of the same name (tested).
+    write(e.type().name(), e.nanoTime(), e.at(), fields);
   }
 
   /**
@@ -188,37 +193,37 @@ public final class TimingEventWriter implements AutoCloseable {
    */
   public void runMeta(long nanoTime, SupervisorPolicy policy, double seedScale, Long chaosSeed) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("checkIntervalMs", millis(policy.checkInterval()));
-    fields.put("probeTimeoutMs", millis(policy.probeTimeout()));
-    fields.put("backoffMs", millis(policy.initialBackoff()));
-    fields.put("seedScale", seedScale);
-    fields.put("jdk", System.getProperty("java.version"));
-    fields.put("host", HostName.get());
-    fields.put("seed", chaosSeed);
-    write("RUN_META", nanoTime, fields);
+    fields.put(TimingFields.CHECK_INTERVAL_MS, millis(policy.checkInterval()));
+    fields.put(TimingFields.PROBE_TIMEOUT_MS, millis(policy.probeTimeout()));
+    fields.put(TimingFields.BACKOFF_MS, millis(policy.initialBackoff()));
+    fields.put(TimingFields.SEED_SCALE, seedScale);
+    fields.put(TimingFields.JDK, System.getProperty("java.version"));
+    fields.put(TimingFields.HOST, HostName.get());
+    fields.put(TimingFields.SEED, chaosSeed);
+    write(TimingEventType.RUN_META.name(), nanoTime, fields);
   }
 
   /** Writes a {@code SERVER_READY} line. */
   public void serverReady(long nanoTime, long pid, Duration spawnToReady, boolean fastStart) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("pid", pid);
-    fields.put("spawnToReadyMs", millis(spawnToReady));
-    fields.put("fastStart", fastStart);
-    write("SERVER_READY", nanoTime, fields);
+    fields.put(TimingFields.PID, pid);
+    fields.put(TimingFields.SPAWN_TO_READY_MS, millis(spawnToReady));
+    fields.put(TimingFields.FAST_START, fastStart);
+    write(TimingEventType.SERVER_READY.name(), nanoTime, fields);
   }
 
   /** Writes a {@code LEAK} line. */
   public void leak(long nanoTime, String what) {
-    write("LEAK", nanoTime, Map.of("what", what));
+    write(TimingEventType.LEAK.name(), nanoTime, Map.of(TimingFields.WHAT, what));
   }
 
   /** Writes the {@code SCENARIO_RESULT} line; the message may be null. */
   public void scenarioResult(long nanoTime, Outcome outcome, Duration duration, String message) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("outcome", outcome.name());
-    fields.put("durationMs", duration.toMillis());
-    fields.put("message", message);
-    write("SCENARIO_RESULT", nanoTime, fields);
+    fields.put(TimingFields.OUTCOME, outcome.name());
+    fields.put(TimingFields.DURATION_MS, duration.toMillis());
+    fields.put(TimingFields.MESSAGE, message);
+    write(TimingEventType.SCENARIO_RESULT.name(), nanoTime, fields);
   }
 
   /** Closes the file; idempotent. */

@@ -7,6 +7,10 @@ import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.ChaosEvent;
 import dev.supervisedtemporal.chaos.ChaosEventType;
 import dev.supervisedtemporal.chaos.Fault;
+import dev.supervisedtemporal.events.TimingEvent;
+import dev.supervisedtemporal.events.TimingEventFile;
+import dev.supervisedtemporal.events.TimingEventReader;
+import dev.supervisedtemporal.events.TimingEventType;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
@@ -20,6 +24,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +124,33 @@ class SupervisedTemporalExtensionIT {
     assertThat(lines.get(lines.size() - 1)).contains("\"type\":\"SCENARIO_RESULT\"",
         "\"outcome\":\"FAILED\"", "failsOnPurpose");
     assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("{\"v\":1,\"t\":").endsWith("}"));
+  }
+
+  @Test
+  void theEventsReaderReadsTheTimingFileAsTheEventTypesDeclareIt() throws Exception {
+    Path file = TimingEventWriter.defaultEventsDir()
+        .resolve(TimingEventWriter.fileNameFor(Fixture.class.getName()));
+
+    TimingEventFile read = TimingEventReader.readFile(file);
+
+    assertThat(read.scenario()).isEqualTo(Fixture.class.getName());
+    assertThat(read.backend()).isEqualTo("embedded");
+    assertThat(read.policy()).isEqualTo("custom");
+    assertThat(read.meta().number("checkIntervalMs")).isEqualTo(250.0);
+    assertThat(read.result().string("outcome")).isEqualTo("FAILED");
+    Map<TimingEventType, Integer> counts = new EnumMap<>(TimingEventType.class);
+    for (TimingEvent e : read.events()) {
+      TimingEventType type = e.knownType().orElseThrow(
+          () -> new AssertionError("line " + e.line() + ": unknown type " + e.type()));
+      assertThat(type.check(e.fields())).as("line %d of %s", e.line(), file).isEmpty();
+      counts.merge(type, 1, Integer::sum);
+    }
+    assertThat(counts).containsKeys(TimingEventType.RUN_META, TimingEventType.SERVER_READY,
+        TimingEventType.STARTED, TimingEventType.TICK, TimingEventType.UNHEALTHY,
+        TimingEventType.RESTART_ATTEMPT, TimingEventType.RESTARTED,
+        TimingEventType.FAULT_INJECTED, TimingEventType.FAULT_HEALED,
+        TimingEventType.RPC_RECOVERED, TimingEventType.CLIENT_RECOVERED,
+        TimingEventType.RESOURCES, TimingEventType.SCENARIO_RESULT);
   }
 
   private static void assertSucceeded(String method) {

@@ -3,6 +3,13 @@ package dev.supervisedtemporal.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.chaos.ChaosEventType;
+import dev.supervisedtemporal.chaos.FaultKind;
+import dev.supervisedtemporal.events.TimingEvent;
+import dev.supervisedtemporal.events.TimingEventFile;
+import dev.supervisedtemporal.events.TimingEventReader;
+import dev.supervisedtemporal.events.TimingEventType;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
@@ -12,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +97,41 @@ class TimingEventWriterTest {
     assertThat(lines.get(5)).endsWith("\"pid\":8,\"spawnToReadyMs\":390.0}");
     assertThat(lines.get(6)).contains("\"type\":\"SCENARIO_RESULT\"")
         .endsWith("\"outcome\":\"PASSED\",\"durationMs\":1500,\"message\":null}");
+  }
+
+  @Test
+  void everySupervisorAndChaosEventIsATimingEventTheReaderAccepts() throws Exception {
+    Path file = dir.resolve("all.jsonl");
+    Instant at = Instant.parse("2024-01-01T00:00:00Z");
+    long t = 0;
+    try (TimingEventWriter w = TimingEventWriter.open(file, "S", "cli", "seed")) {
+      w.runMeta(t++, SupervisorPolicy.seedDefaults(), 1.0, 42L);
+      w.serverReady(t++, 7, Duration.ofMillis(390), true);
+      for (SupervisorEventType type : SupervisorEventType.values()) {
+        w.write(new SupervisorEvent(type, t++, at, 7, true, 3, Duration.ofMillis(100), "why"));
+      }
+      for (ChaosEventType type : ChaosEventType.values()) {
+        w.write(new ChaosEvent(type, t++, at, "f1", FaultKind.STEAL_PORT, 7, 9, "done"));
+      }
+      w.write(new ChaosEvent(ChaosEventType.RPC_RECOVERED, t++, at, "f1", FaultKind.KILL, 8, -1, ""));
+      w.leak(t++, "a thread");
+      w.scenarioResult(t, TimingEventWriter.Outcome.FAILED, Duration.ofSeconds(2), "boom");
+    }
+
+    TimingEventFile read = TimingEventReader.readFile(file);
+
+    EnumSet<TimingEventType> seen = EnumSet.noneOf(TimingEventType.class);
+    for (TimingEvent e : read.events()) {
+      TimingEventType type = e.knownType().orElseThrow(
+          () -> new AssertionError("not a TimingEventType: " + e.type()));
+      assertThat(type.check(e.fields())).as("line %d", e.line()).isEmpty();
+      seen.add(type);
+    }
+    assertThat(seen).contains(TimingEventType.RUN_META, TimingEventType.SERVER_READY,
+        TimingEventType.LEAK, TimingEventType.SCENARIO_RESULT);
+    assertThat(seen).extracting(Enum::name).containsAll(
+        Arrays.stream(SupervisorEventType.values()).map(Enum::name).toList())
+        .containsAll(Arrays.stream(ChaosEventType.values()).map(Enum::name).toList());
   }
 
   @Test

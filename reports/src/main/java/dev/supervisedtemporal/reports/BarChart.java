@@ -87,20 +87,13 @@ final class BarChart {
     }
     double xMax = Svg.niceMax(max);
     StringBuilder sb = new StringBuilder();
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"").append(Svg.esc(id))
-        .append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">\n");
-    sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
-    sb.append("<text x=\"8\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
+    Svg.open(sb, id, width, height, title);
     for (int i = 0; i <= 4; i++) {
-      double x = left + plotW * i / 4.0;
-      sb.append("<line x1=\"").append(Svg.c(x)).append("\" x2=\"").append(Svg.c(x)).append("\" y1=\"")
-          .append(top).append("\" y2=\"").append(top + plotH).append("\" class=\"grid\"/>")
-          .append("<text x=\"").append(Svg.c(x)).append("\" y=\"").append(top + plotH + 15)
-          .append("\" class=\"xt\">").append(Stats.fmt(xMax * i / 4)).append("</text>\n");
+      String x = Svg.c(left + plotW * i / 4.0);
+      Svg.line(sb, x, x, String.valueOf(top), String.valueOf(top + plotH), "grid");
+      Svg.text(sb, x, top + plotH + 15, "xt", Stats.fmt(xMax * i / 4)).append('\n');
     }
-    sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 33)
-        .append("\" class=\"al\">").append(Svg.esc(yLabel)).append("</text>\n");
+    Svg.text(sb, left + plotW / 2, top + plotH + 33, "al", yLabel).append('\n');
     int si = 0;
     for (Map.Entry<String, Map<String, double[]>> s : series.entrySet()) {
       String color = Svg.color(s.getKey(), si);
@@ -142,8 +135,8 @@ final class BarChart {
       sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(Svg.c(y))
           .append("\" class=\"yl\">").append(Svg.esc(categories.get(ci))).append("</text>\n");
     }
-    sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left).append("\" y1=\"")
-        .append(top).append("\" y2=\"").append(top + plotH).append("\" class=\"axis\"/>\n");
+    String x0 = String.valueOf(left);
+    Svg.line(sb, x0, x0, String.valueOf(top), String.valueOf(top + plotH), "axis").append('\n');
     legend(sb, new ArrayList<>(series.keySet()), 8);
     sb.append("</svg>\n");
     return sb.toString();

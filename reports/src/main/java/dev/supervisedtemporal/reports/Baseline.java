@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ public record Baseline(String createdAt, String sourceGenerated, List<BaselineEn
   public static Baseline read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     try {
-      Map<String, Object> root = ReportJson.obj(JsonParser.parse(text), "baseline");
+      Map<String, Object> root = ReportJson.obj(Json.parse(text), "baseline");
       if (!SCHEMA_ID.equals(root.get("schema"))) {
         throw new IllegalArgumentException("schema is not " + SCHEMA_ID);
       }
@@ -123,6 +124,6 @@ public record Baseline(String createdAt, String sourceGenerated, List<BaselineEn
       list.add(m);
     }
     root.put("entries", list);
-    AtomicFiles.writeString(file, JsonWriter.write(root));
+    AtomicFiles.writeString(file, Json.indented(root));
   }
 }

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.TimingEvent;
+import dev.supervisedtemporal.events.TimingEventFile;
+import dev.supervisedtemporal.events.TimingEventType;
+import dev.supervisedtemporal.events.TimingFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +29,18 @@ final class KeyFigureCalculator {
   private static final Set<String> HANGS = Set.of("SUSPEND", "HANG");
   /** Prefix of the pseudo sample lists that count, one entry per fault, what a figure never saw. */
   private static final String MISSED = "missed:";
+  /** Every key figure's id, in report order. */
+  private static final List<String> FIGURE_IDS =
+      Arrays.stream(KeyFigure.values()).map(KeyFigure::id).toList();
 
   private KeyFigureCalculator() {
   }
 
   /** Returns one entry per backend × policy present in {@code files}, ordered by backend, then seed first. */
-  static List<KeyFigures> compute(List<EventFile> files) {
+  static List<KeyFigures> compute(List<TimingEventFile> files) {
     // backend -> policy -> scenario -> figure -> samples
     Map<String, Map<String, Map<String, Map<String, List<Double>>>>> tree = new TreeMap<>();
-    for (EventFile f : files) {
+    for (TimingEventFile f : files) {
       Map<String, List<Double>> samples = tree.computeIfAbsent(f.backend(), k -> new TreeMap<>())
           .computeIfAbsent(f.policy(), k -> new TreeMap<>())
           .computeIfAbsent(f.scenario(), k -> new LinkedHashMap<>());
@@ -89,57 +97,35 @@ final class KeyFigureCalculator {
   }
 
   private static Map<String, Stats> stats(Map<String, List<Double>> samples) {
-    Map<String, Stats> out = new LinkedHashMap<>();
-    for (KeyFigure k : KeyFigure.values()) {
-      List<Double> s = samples.get(k.id());
-      if (s != null && !s.isEmpty()) {
-        out.put(k.id(), Stats.of(s));
-      }
-    }
-    return out;
+    return Stats.byName(samples, FIGURE_IDS);
   }
 
-  private static void add(EventFile f, Map<String, List<Double>> samples) {
-    double interval = f.meta().number("checkIntervalMs");
+  private static void add(TimingEventFile f, Map<String, List<Double>> samples) {
+    double interval = f.meta().number(TimingFields.CHECK_INTERVAL_MS);
     List<Double> spawns = new ArrayList<>();
-    for (Event e : f.events()) {
-      if ("SERVER_READY".equals(e.type()) || "RESTARTED".equals(e.type())) {
-        spawns.add(e.number("spawnToReadyMs"));
+    for (TimingEvent e : f.events()) {
+      if (e.is(TimingEventType.SERVER_READY) || e.is(TimingEventType.RESTARTED)) {
+        spawns.add(e.number(TimingFields.SPAWN_TO_READY_MS));
       }
     }
     spawns.forEach(v -> sample(samples, KeyFigure.SPAWN_TO_READY, v));
     Double spawnRef = spawns.isEmpty() ? null : Stats.of(spawns).p50();
 
-    Long previousTick = null;
-    boolean restartSinceTick = false;
+    for (TickSpacing tick : TickSpacing.of(f.events())) {
+      double jitter = Math.abs(tick.spacingMs() - interval);
+      sample(samples, KeyFigure.TICK_JITTER, jitter);
+      sample(samples, KeyFigure.TICK_JITTER_PER_INTERVAL, jitter / interval);
+    }
     Double cpu = null;
-    for (Event e : f.events()) {
-      switch (e.type()) {
-        case "FAULT_INJECTED":
-          fault(f, e, interval, spawnRef, samples);
-          break;
-        case "TICK":
-          // As in MetricCalculator: a spacing that spans a restart is not a scheduler sample.
-          if (previousTick != null && !restartSinceTick) {
-            double jitter = Math.abs((e.t() - previousTick) / NANOS_PER_MS - interval);
-            sample(samples, KeyFigure.TICK_JITTER, jitter);
-            sample(samples, KeyFigure.TICK_JITTER_PER_INTERVAL, jitter / interval);
-          }
-          previousTick = e.t();
-          restartSinceTick = false;
-          break;
-        case "RESTART_ATTEMPT":
-          restartSinceTick = true;
-          break;
-        case "RESOURCES":
-          Double ns = e.number("supervisorCpuNs");
-          Double ticks = e.number("ticks");
-          if (ns != null && ticks != null && ticks > 0) {
-            cpu = ns / NANOS_PER_MS / ticks * 1000.0;
-          }
-          break;
-        default:
-          break;
+    for (TimingEvent e : f.events()) {
+      if (e.is(TimingEventType.FAULT_INJECTED)) {
+        fault(f, e, interval, spawnRef, samples);
+      } else if (e.is(TimingEventType.RESOURCES)) {
+        Double ns = e.number(TimingFields.SUPERVISOR_CPU_NS);
+        Double ticks = e.number(TimingFields.TICKS);
+        if (ns != null && ticks != null && ticks > 0) {
+          cpu = ns / NANOS_PER_MS / ticks * 1000.0;
+        }
       }
     }
     if (cpu != null) {
@@ -147,22 +133,22 @@ final class KeyFigureCalculator {
     }
   }
 
-  private static void fault(EventFile f, Event fault, double interval, Double spawnRef,
+  private static void fault(TimingEventFile f, TimingEvent fault, double interval, Double spawnRef,
       Map<String, List<Double>> samples) {
-    String kind = fault.string("fault");
+    String kind = fault.string(TimingFields.FAULT);
     boolean crash = CRASHES.contains(kind);
     if (crash || HANGS.contains(kind)) {
       // The first UNHEALTHY at or after the fault and before the next one: a later fault's
       // detection says nothing about this fault.
-      Event unhealthy = null;
-      for (Event e : f.events()) {
+      TimingEvent unhealthy = null;
+      for (TimingEvent e : f.events()) {
         if (e.t() < fault.t() || e == fault) {
           continue;
         }
-        if ("FAULT_INJECTED".equals(e.type())) {
+        if (e.is(TimingEventType.FAULT_INJECTED)) {
           break;
         }
-        if ("UNHEALTHY".equals(e.type())) {
+        if (e.is(TimingEventType.UNHEALTHY)) {
           unhealthy = e;
           break;
         }
@@ -176,23 +162,23 @@ final class KeyFigureCalculator {
             ms / interval);
       }
     }
-    recovery(f, fault, "RPC_RECOVERED", KeyFigure.SERVER_RECOVERY, KeyFigure.SERVER_RECOVERY_PER_SPAWN,
+    recovery(f, fault, TimingEventType.RPC_RECOVERED, KeyFigure.SERVER_RECOVERY, KeyFigure.SERVER_RECOVERY_PER_SPAWN,
         spawnRef, samples);
     overhead(f, fault, interval, samples);
-    recovery(f, fault, "CLIENT_RECOVERED", KeyFigure.CLIENT_RECOVERY, KeyFigure.CLIENT_RECOVERY_PER_SPAWN,
+    recovery(f, fault, TimingEventType.CLIENT_RECOVERED, KeyFigure.CLIENT_RECOVERY, KeyFigure.CLIENT_RECOVERY_PER_SPAWN,
         spawnRef, samples);
-    recovery(f, fault, "WORKER_RECOVERED", KeyFigure.WORKER_RECOVERY, KeyFigure.WORKER_RECOVERY_PER_SPAWN,
+    recovery(f, fault, TimingEventType.WORKER_RECOVERED, KeyFigure.WORKER_RECOVERY, KeyFigure.WORKER_RECOVERY_PER_SPAWN,
         spawnRef, samples);
   }
 
-  private static void recovery(EventFile f, Event fault, String type, KeyFigure ms, KeyFigure norm,
+  private static void recovery(TimingEventFile f, TimingEvent fault, TimingEventType type, KeyFigure ms, KeyFigure norm,
       Double spawnRef, Map<String, List<Double>> samples) {
-    String id = fault.string("faultId");
+    String id = fault.string(TimingFields.FAULT_ID);
     boolean recorded = false;
-    for (Event e : f.events()) {
-      if (type.equals(e.type())) {
+    for (TimingEvent e : f.events()) {
+      if (e.is(type)) {
         recorded = true;
-        if (id.equals(e.string("faultId"))) {
+        if (id.equals(e.string(TimingFields.FAULT_ID))) {
           double v = (e.t() - fault.t()) / NANOS_PER_MS;
           sample(samples, ms, v);
           if (spawnRef != null && spawnRef > 0) {
@@ -203,7 +189,7 @@ final class KeyFigureCalculator {
       }
     }
     // Server recovery is always recorded; the user-felt ones only where the harness measures them.
-    if (recorded || "RPC_RECOVERED".equals(type)) {
+    if (recorded || type == TimingEventType.RPC_RECOVERED) {
       miss(samples, ms);
     }
   }
@@ -212,24 +198,24 @@ final class KeyFigureCalculator {
    * Recovery minus the spawn → ready of the first restart after the fault (before the next
    * fault; the supervisor may log RESTARTED just after the client's RPC already succeeded).
    */
-  private static void overhead(EventFile f, Event fault, double interval, Map<String, List<Double>> samples) {
-    String id = fault.string("faultId");
-    Event restarted = null;
-    Event recovered = null;
-    for (Event e : f.events()) {
+  private static void overhead(TimingEventFile f, TimingEvent fault, double interval, Map<String, List<Double>> samples) {
+    String id = fault.string(TimingFields.FAULT_ID);
+    TimingEvent restarted = null;
+    TimingEvent recovered = null;
+    for (TimingEvent e : f.events()) {
       if (e.t() < fault.t() || e == fault) {
         continue;
       }
-      if ("FAULT_INJECTED".equals(e.type()) && restarted == null) {
+      if (e.is(TimingEventType.FAULT_INJECTED) && restarted == null) {
         return;
       }
-      if (restarted == null && "RESTARTED".equals(e.type())) {
+      if (restarted == null && e.is(TimingEventType.RESTARTED)) {
         restarted = e;
-      } else if (recovered == null && "RPC_RECOVERED".equals(e.type()) && id.equals(e.string("faultId"))) {
+      } else if (recovered == null && e.is(TimingEventType.RPC_RECOVERED) && id.equals(e.string(TimingFields.FAULT_ID))) {
         recovered = e;
       }
       if (restarted != null && recovered != null) {
-        double v = (recovered.t() - fault.t()) / NANOS_PER_MS - restarted.number("spawnToReadyMs");
+        double v = (recovered.t() - fault.t()) / NANOS_PER_MS - restarted.number(TimingFields.SPAWN_TO_READY_MS);
         sample(samples, KeyFigure.RECOVERY_OVERHEAD, v);
         sample(samples, KeyFigure.RECOVERY_OVERHEAD_PER_INTERVAL, v / interval);
         return;

@@ -114,32 +114,24 @@ final class LineChart {
     double xSpan = xMax - xMin;
     yMax = Svg.niceMax(yMax);
     StringBuilder sb = new StringBuilder();
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"").append(id)
-        .append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">\n");
-    sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
-    sb.append("<text x=\"8\" y=\"20\" class=\"ct\">").append(Svg.esc(title)).append("</text>\n");
+    Svg.open(sb, id, width, height, title);
     for (int i = 0; i <= 4; i++) {
       double y = top + plotH - plotH * i / 4.0;
-      sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
-          .append(Svg.c(y)).append("\" y2=\"").append(Svg.c(y)).append("\" class=\"grid\"/>")
-          .append("<text x=\"").append(left - 6).append("\" y=\"").append(Svg.c(y + 4)).append("\" class=\"yl\">")
-          .append(Stats.fmt(yMax * i / 4)).append("</text>\n");
+      Svg.line(sb, String.valueOf(left), String.valueOf(left + plotW), Svg.c(y), Svg.c(y), "grid");
+      Svg.text(sb, left - 6, Svg.c(y + 4), "yl", Stats.fmt(yMax * i / 4)).append('\n');
       if (!markers) {
-        double x = left + plotW * i / 4.0;
-        sb.append("<text x=\"").append(Svg.c(x)).append("\" y=\"").append(top + plotH + 16)
-            .append("\" class=\"xt\">").append(Stats.fmt(xMax * i / 4)).append("</text>\n");
+        Svg.text(sb, Svg.c(left + plotW * i / 4.0), top + plotH + 16, "xt", Stats.fmt(xMax * i / 4))
+            .append('\n');
       }
     }
     if (markers) {
       int step = (int) Math.max(1, Math.ceil(xSpan / 8));
       for (int run = 1; run <= xMax; run += step) {
-        sb.append("<text x=\"").append(Svg.c(left + plotW * (run - xMin) / xSpan)).append("\" y=\"")
-            .append(top + plotH + 16).append("\" class=\"xt\">").append(run).append("</text>\n");
+        Svg.text(sb, Svg.c(left + plotW * (run - xMin) / xSpan), top + plotH + 16, "xt",
+            String.valueOf(run)).append('\n');
       }
     }
-    sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 34)
-        .append("\" class=\"al\">").append(Svg.esc(xLabel)).append("</text>\n");
+    Svg.text(sb, left + plotW / 2, top + plotH + 34, "al", xLabel).append('\n');
     sb.append("<text transform=\"translate(14,").append(top + plotH / 2).append(") rotate(-90)\" class=\"al\">")
         .append(Svg.esc(yLabel)).append("</text>\n");
     if (reference > 0) {

@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.TimingEvent;
+import dev.supervisedtemporal.events.TimingEventFile;
+import dev.supervisedtemporal.events.TimingEventType;
+import dev.supervisedtemporal.events.TimingFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +27,8 @@ final class MetricCalculator {
    */
   static final int MIN_TICKS_FOR_CPU = 20;
   /** User-felt recovery events and the metric name stem each one yields, in pairs. */
-  private static final List<String> USER_FELT = List.of("CLIENT_RECOVERED", "clientRecovery",
-      "WORKER_RECOVERED", "workerRecovery", "INFLIGHT_RECOVERED", "inflightRecovery");
+  /** The user-felt recovery events and the metric name each one's samples go to, in this order. */
+  private static final Map<TimingEventType, String> USER_FELT = userFelt();
 
   private final List<RunSummary> runs = new ArrayList<>();
   private final Map<GroupKey, GroupAccumulator> groups = new TreeMap<>();
@@ -34,9 +38,9 @@ final class MetricCalculator {
   }
 
   /** Computes the report content of {@code files}; {@code generatedAt} is stamped as given. */
-  static TimingReport compute(List<EventFile> files, String generatedAt) {
+  static TimingReport compute(List<TimingEventFile> files, String generatedAt) {
     MetricCalculator calc = new MetricCalculator();
-    for (EventFile f : files) {
+    for (TimingEventFile f : files) {
       calc.add(f);
     }
     List<FaultGroup> faultGroups = new ArrayList<>();
@@ -46,7 +50,7 @@ final class MetricCalculator {
     List<CostGroup> costGroups = new ArrayList<>();
     for (Map.Entry<GroupKey, Map<String, List<Double>>> e : calc.costs.entrySet()) {
       if (!e.getValue().isEmpty()) {
-        costGroups.add(new CostGroup(e.getKey(), toStats(e.getValue(), CostGroup.METRICS)));
+        costGroups.add(new CostGroup(e.getKey(), Stats.byName(e.getValue(), CostGroup.METRICS)));
       }
     }
     return new TimingReport(TimingReport.SCHEMA_VERSION, generatedAt, List.copyOf(calc.runs),
@@ -54,26 +58,26 @@ final class MetricCalculator {
         WorkloadTimelines.of(files));
   }
 
-  private void add(EventFile f) {
-    double interval = f.meta().number("checkIntervalMs");
-    Double seedScaleField = f.meta().number("seedScale");
+  private void add(TimingEventFile f) {
+    double interval = f.meta().number(TimingFields.CHECK_INTERVAL_MS);
+    Double seedScaleField = f.meta().number(TimingFields.SEED_SCALE);
     double seedScale = seedScaleField == null ? 1.0 : seedScaleField;
 
     List<Double> spawns = new ArrayList<>();
-    List<Event> faults = new ArrayList<>();
-    for (Event e : f.events()) {
-      if ("SERVER_READY".equals(e.type()) || "RESTARTED".equals(e.type())) {
-        spawns.add(e.number("spawnToReadyMs"));
-      } else if ("FAULT_INJECTED".equals(e.type())) {
+    List<TimingEvent> faults = new ArrayList<>();
+    for (TimingEvent e : f.events()) {
+      if (e.is(TimingEventType.SERVER_READY) || e.is(TimingEventType.RESTARTED)) {
+        spawns.add(e.number(TimingFields.SPAWN_TO_READY_MS));
+      } else if (e.is(TimingEventType.FAULT_INJECTED)) {
         faults.add(e);
       }
     }
     Double spawnRef = spawns.isEmpty() ? null : Stats.of(spawns).p50();
 
-    for (Event fault : faults) {
-      GroupAccumulator acc = group(f, fault.string("fault"));
+    for (TimingEvent fault : faults) {
+      GroupAccumulator acc = group(f, fault.string(TimingFields.FAULT));
       acc.counts.merge("faults", 1L, Long::sum);
-      Event unhealthy = firstAtOrAfter(f.events(), "UNHEALTHY", fault.t());
+      TimingEvent unhealthy = firstAtOrAfter(f.events(), TimingEventType.UNHEALTHY, fault.t());
       if (unhealthy == null) {
         acc.counts.merge("undetected", 1L, Long::sum);
       } else {
@@ -81,7 +85,7 @@ final class MetricCalculator {
         acc.sample("detectionLatencyMs", ms);
         acc.sample("detectionLatencyPerInterval", ms / interval);
       }
-      Event recovered = recoveryOf(f.events(), "RPC_RECOVERED", fault.string("faultId"));
+      TimingEvent recovered = recoveryOf(f.events(), TimingEventType.RPC_RECOVERED, fault.string(TimingFields.FAULT_ID));
       if (recovered == null) {
         acc.counts.merge("unrecovered", 1L, Long::sum);
       } else {
@@ -92,75 +96,65 @@ final class MetricCalculator {
         }
       }
       // Recovery as the user feels it: a client, a worker, an in-flight workflow kept across.
-      for (int i = 0; i < USER_FELT.size(); i += 2) {
-        Event felt = recoveryOf(f.events(), USER_FELT.get(i), fault.string("faultId"));
+      for (Map.Entry<TimingEventType, String> userFelt : USER_FELT.entrySet()) {
+        TimingEvent felt = recoveryOf(f.events(), userFelt.getKey(), fault.string(TimingFields.FAULT_ID));
         if (felt != null) {
           double ms = (felt.t() - fault.t()) / NANOS_PER_MS;
-          acc.sample(USER_FELT.get(i + 1) + "Ms", ms);
+          acc.sample(userFelt.getValue() + "Ms", ms);
           if (spawnRef != null && spawnRef > 0) {
-            acc.sample(USER_FELT.get(i + 1) + "PerSpawnToReady", ms / spawnRef);
+            acc.sample(userFelt.getValue() + "PerSpawnToReady", ms / spawnRef);
           }
         }
       }
     }
 
     List<TickPoint> ticks = new ArrayList<>();
-    Long firstTick = null;
-    Long previousTick = null;
-    boolean restartSinceTick = false;
+    long firstTick = f.events().stream().filter(e -> e.is(TimingEventType.TICK)).findFirst()
+        .map(TimingEvent::t).orElse(0L);
+    for (TickSpacing tick : TickSpacing.of(f.events())) {
+      GroupAccumulator acc = group(f, kindAt(faults, tick.t()));
+      acc.sample("tickSpacingMs", tick.spacingMs());
+      acc.sample("tickSpacingPerInterval", tick.spacingMs() / interval);
+      acc.driftMs += tick.spacingMs() - interval;
+      acc.expectedMs += interval;
+      ticks.add(new TickPoint((tick.t() - firstTick) / NANOS_PER_MS, tick.spacingMs()));
+    }
     Long rss = null;
     Long threads = null;
     Double cpuPer1000 = null;
-    for (Event e : f.events()) {
-      switch (e.type()) {
-        case "TICK":
-          if (firstTick == null) {
-            firstTick = e.t();
-          }
-          // A restart takes the supervisor's thread; the slot it spans is dropped by design, so
-          // that spacing says nothing about the scheduler's accuracy and is left out.
-          if (previousTick != null && !restartSinceTick) {
-            double spacing = (e.t() - previousTick) / NANOS_PER_MS;
-            GroupAccumulator acc = group(f, kindAt(faults, e.t()));
-            acc.sample("tickSpacingMs", spacing);
-            acc.sample("tickSpacingPerInterval", spacing / interval);
-            acc.driftMs += spacing - interval;
-            acc.expectedMs += interval;
-            ticks.add(new TickPoint((e.t() - firstTick) / NANOS_PER_MS, spacing));
-          }
-          previousTick = e.t();
-          restartSinceTick = false;
-          break;
-        case "RESTART_ATTEMPT":
-          restartSinceTick = true;
-          break;
-        case "RESTARTED":
+    for (TimingEvent e : f.events()) {
+      TimingEventType type = e.knownType().orElse(null);
+      if (type == null) {
+        continue;
+      }
+      switch (type) {
+        case RESTARTED:
           GroupAccumulator restarted = group(f, kindAt(faults, e.t()));
           restarted.counts.merge("restarts", 1L, Long::sum);
-          restarted.sample("restartDurationMs", e.number("spawnToReadyMs"));
+          restarted.sample("restartDurationMs", e.number(TimingFields.SPAWN_TO_READY_MS));
           break;
-        case "RESTART_FAILED":
+        case RESTART_FAILED:
           group(f, kindAt(faults, e.t())).counts.merge("restartFailures", 1L, Long::sum);
           break;
-        case "GAVE_UP":
+        case GAVE_UP:
           group(f, kindAt(faults, e.t())).counts.merge("giveUps", 1L, Long::sum);
           break;
-        case "LEAK":
+        case LEAK:
           GroupAccumulator leak = group(f, kindAt(faults, e.t()));
           leak.counts.merge("leaks", 1L, Long::sum);
-          leak.leaks.add(f.name() + ": " + (e.string("what") == null ? "?" : e.string("what")));
+          leak.leaks.add(f.name() + ": " + (e.string(TimingFields.WHAT) == null ? "?" : e.string(TimingFields.WHAT)));
           break;
-        case "RESOURCES":
-          Double r = e.number("rssBytes");
+        case RESOURCES:
+          Double r = e.number(TimingFields.RSS_BYTES);
           if (rss == null && r != null && r >= 0) { // -1: RSS unknown (no server at that moment)
             rss = r.longValue();
           }
-          Double th = e.number("supervisorThreads");
+          Double th = e.number(TimingFields.SUPERVISOR_THREADS);
           if (th != null) {
             threads = threads == null ? th.longValue() : Math.max(threads, th.longValue());
           }
-          Double cpu = e.number("supervisorCpuNs");
-          Double n = e.number("ticks");
+          Double cpu = e.number(TimingFields.SUPERVISOR_CPU_NS);
+          Double n = e.number(TimingFields.TICKS);
           if (cpu != null && n != null && n >= MIN_TICKS_FOR_CPU) {
             cpuPer1000 = cpu / NANOS_PER_MS / n * 1000.0;
           }
@@ -182,22 +176,22 @@ final class MetricCalculator {
       cost.computeIfAbsent("supervisorCpuMsPer1000Ticks", k -> new ArrayList<>()).add(cpuPer1000);
     }
 
-    Event result = f.result();
-    runs.add(new RunSummary(f.name(), f.scenario(), f.backend(), f.policy(), result.string("outcome"),
-        result.number("durationMs"), result.string("message"), interval, seedScale, spawnRef,
+    TimingEvent result = f.result();
+    runs.add(new RunSummary(f.name(), f.scenario(), f.backend(), f.policy(), result.string(TimingFields.OUTCOME),
+        result.number(TimingFields.DURATION_MS), result.string(TimingFields.MESSAGE), interval, seedScale, spawnRef,
         rss, threads, cpuPer1000, List.copyOf(ticks)));
   }
 
-  private GroupAccumulator group(EventFile f, String faultKind) {
+  private GroupAccumulator group(TimingEventFile f, String faultKind) {
     return groups.computeIfAbsent(new GroupKey(f.scenario(), f.backend(), f.policy(), faultKind),
         k -> new GroupAccumulator());
   }
 
-  private static String kindAt(List<Event> faults, long t) {
+  private static String kindAt(List<TimingEvent> faults, long t) {
     String kind = GroupKey.NO_FAULT;
-    for (Event fault : faults) {
+    for (TimingEvent fault : faults) {
       if (fault.t() <= t) {
-        kind = fault.string("fault");
+        kind = fault.string(TimingFields.FAULT);
       } else {
         break;
       }
@@ -205,33 +199,30 @@ final class MetricCalculator {
     return kind;
   }
 
-  private static Event firstAtOrAfter(List<Event> events, String type, long t) {
-    for (Event e : events) {
-      if (e.t() >= t && type.equals(e.type())) {
+  private static Map<TimingEventType, String> userFelt() {
+    Map<TimingEventType, String> metrics = new LinkedHashMap<>();
+    metrics.put(TimingEventType.CLIENT_RECOVERED, "clientRecovery");
+    metrics.put(TimingEventType.WORKER_RECOVERED, "workerRecovery");
+    metrics.put(TimingEventType.INFLIGHT_RECOVERED, "inflightRecovery");
+    return metrics;
+  }
+
+  private static TimingEvent firstAtOrAfter(List<TimingEvent> events, TimingEventType type, long t) {
+    for (TimingEvent e : events) {
+      if (e.t() >= t && e.is(type)) {
         return e;
       }
     }
     return null;
   }
 
-  private static Event recoveryOf(List<Event> events, String type, String faultId) {
-    for (Event e : events) {
-      if (type.equals(e.type()) && faultId.equals(e.string("faultId"))) {
+  private static TimingEvent recoveryOf(List<TimingEvent> events, TimingEventType type, String faultId) {
+    for (TimingEvent e : events) {
+      if (e.is(type) && faultId.equals(e.string(TimingFields.FAULT_ID))) {
         return e;
       }
     }
     return null;
-  }
-
-  private static Map<String, Stats> toStats(Map<String, List<Double>> samples, List<String> order) {
-    Map<String, Stats> out = new LinkedHashMap<>();
-    for (String name : order) {
-      List<Double> s = samples.get(name);
-      if (s != null && !s.isEmpty()) {
-        out.put(name, Stats.of(s));
-      }
-    }
-    return out;
   }
 
   private static List<Comparison> compare(List<FaultGroup> faultGroups, List<CostGroup> costGroups) {
@@ -296,7 +287,7 @@ final class MetricCalculator {
         values.put("tickDriftMs", driftMs);
         values.put("tickDriftFraction", Math.abs(driftMs) / expectedMs);
       }
-      return new FaultGroup(key, toStats(samples, FaultGroup.METRICS), c, values, List.copyOf(leaks));
+      return new FaultGroup(key, Stats.byName(samples, FaultGroup.METRICS), c, values, List.copyOf(leaks));
     }
   }
 }

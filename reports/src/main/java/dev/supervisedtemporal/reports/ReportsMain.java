@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.EventFormatException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

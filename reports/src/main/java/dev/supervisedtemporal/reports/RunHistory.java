@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class RunHistory {
   public static HistoryEntry readEntry(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     try {
-      Map<String, Object> root = ReportJson.obj(JsonParser.parse(text), "summary");
+      Map<String, Object> root = ReportJson.obj(Json.parse(text), "summary");
       if (ReportJson.SCHEMA_ID.equals(root.get("schema"))) {
         return HistoryEntry.of(ReportJson.fromJson(root), null);
       }
@@ -90,7 +91,7 @@ public final class RunHistory {
     root.put("checked", entry.checked());
     root.put("skipped", entry.skipped());
     root.put("keyFigures", ReportJson.keyFiguresToJson(entry.keyFigures()));
-    AtomicFiles.writeString(file, JsonWriter.write(root));
+    AtomicFiles.writeString(file, Json.indented(root));
   }
 
   private static List<Path> files(Path dir) throws IOException {

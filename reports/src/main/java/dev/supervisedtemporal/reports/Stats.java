@@ -3,8 +3,10 @@ package dev.supervisedtemporal.reports;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Summarises a non-empty sample of one metric: sample count, mean, min, nearest-rank percentiles
@@ -42,6 +44,21 @@ public record Stats(int n, double mean, double min, double p50, double p95, doub
     return new Stats(sorted.size(), sum / sorted.size(), sorted.get(0),
         percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
         sorted.get(sorted.size() - 1));
+  }
+
+  /**
+   * Summarises each named sample list that has samples, in the order of {@code names}; names
+   * without samples are left out.
+   */
+  static Map<String, Stats> byName(Map<String, List<Double>> samples, List<String> names) {
+    Map<String, Stats> out = new LinkedHashMap<>();
+    for (String name : names) {
+      List<Double> s = samples.get(name);
+      if (s != null && !s.isEmpty()) {
+        out.put(name, of(s));
+      }
+    }
+    return out;
   }
 
   /** Returns the nearest-rank {@code p}-th percentile of the ascending, non-empty {@code sorted}. */

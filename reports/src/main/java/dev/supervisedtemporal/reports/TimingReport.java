@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.EventFormatException;
+import dev.supervisedtemporal.events.Json;
+import dev.supervisedtemporal.events.TimingEventFile;
+import dev.supervisedtemporal.events.TimingEventReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +57,7 @@ public record TimingReport(int schemaVersion, String generatedAt, List<RunSummar
    * @throws IOException          when the folder is missing, empty of event files, or unreadable
    */
   public static TimingReport fromEventsDir(Path eventsDir) throws IOException {
-    List<EventFile> files = EventReader.readDir(eventsDir);
+    List<TimingEventFile> files = TimingEventReader.readDir(eventsDir);
     return MetricCalculator.compute(files, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
         .withKeyFigures(KeyFigureCalculator.compute(files));
   }
@@ -72,7 +76,7 @@ public record TimingReport(int schemaVersion, String generatedAt, List<RunSummar
   public static TimingReport readJson(Path reportJson) throws IOException {
     String text = Files.readString(reportJson, StandardCharsets.UTF_8);
     try {
-      return ReportJson.fromJson(JsonParser.parse(text));
+      return ReportJson.fromJson(Json.parse(text));
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new IOException(reportJson + ": not a timing report: " + e.getMessage(), e);
     }
@@ -80,6 +84,6 @@ public record TimingReport(int schemaVersion, String generatedAt, List<RunSummar
 
   /** Returns this report as the JSON text of {@code report.json}. */
   public String toJson() {
-    return JsonWriter.write(ReportJson.toJson(this));
+    return Json.indented(ReportJson.toJson(this));
   }
 }

@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.TimingEventType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ final class WorkloadChart {
   private static final Map<String, String> FAULT_COLORS = Map.of("KILL", "#d1495b",
       "TERMINATE", "#edae49", "SUSPEND", "#2e86ab", "HANG", "#7b5ea7", "STEAL_PORT", "#8d6a9f");
   private static final Map<String, String> OUTCOME_COLORS = new LinkedHashMap<>();
-  private static final Map<String, String> MARK_COLORS = Map.of("UNHEALTHY", "#b00020",
-      "RESTARTED", "#3b8b5a", "RESTART_FAILED", "#e07a5f", "GAVE_UP", "#000000");
+  private static final Map<String, String> MARK_COLORS = Map.of(
+      TimingEventType.UNHEALTHY.name(), "#b00020", TimingEventType.RESTARTED.name(), "#3b8b5a",
+      TimingEventType.RESTART_FAILED.name(), "#e07a5f", TimingEventType.GAVE_UP.name(), "#000000");
 
   static {
     OUTCOME_COLORS.put("COMPLETED", "#1f5f8b");
@@ -131,7 +133,8 @@ final class WorkloadChart {
     for (SupervisorMark m : t.marks()) {
       double x = left + m.atMs() / 1000.0 * xScale;
       String color = MARK_COLORS.getOrDefault(m.type(), "#333");
-      boolean down = "UNHEALTHY".equals(m.type()) || "GAVE_UP".equals(m.type());
+      boolean down = TimingEventType.UNHEALTHY.name().equals(m.type())
+          || TimingEventType.GAVE_UP.name().equals(m.type());
       double y = top - 8;
       sb.append("<path class=\"mark ").append(m.type()).append("\" fill=\"").append(color)
           .append("\" d=\"M").append(Svg.c(x - 4)).append(' ').append(Svg.c(down ? y - 6 : y))

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.reports;
 
+import dev.supervisedtemporal.events.TimingEvent;
+import dev.supervisedtemporal.events.TimingEventFile;
+import dev.supervisedtemporal.events.TimingEventType;
+import dev.supervisedtemporal.events.TimingFields;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,19 +20,20 @@ import java.util.TreeMap;
 final class WorkloadTimelines {
 
   /** Supervisor events drawn on the timeline. */
-  static final Set<String> MARKS = Set.of("UNHEALTHY", "RESTARTED", "RESTART_FAILED", "GAVE_UP");
+  static final Set<TimingEventType> MARKS = EnumSet.of(TimingEventType.UNHEALTHY,
+      TimingEventType.RESTARTED, TimingEventType.RESTART_FAILED, TimingEventType.GAVE_UP);
 
   private WorkloadTimelines() {
   }
 
   /** One timeline per workload name per file, in file then first-start order. */
-  static List<WorkloadTimeline> of(List<EventFile> files) {
+  static List<WorkloadTimeline> of(List<TimingEventFile> files) {
     List<WorkloadTimeline> out = new ArrayList<>();
-    for (EventFile f : files) {
+    for (TimingEventFile f : files) {
       Set<String> names = new LinkedHashSet<>();
-      for (Event e : f.events()) {
-        if ("WORKLOAD_UNIT".equals(e.type()) && e.string("workload") != null) {
-          names.add(e.string("workload"));
+      for (TimingEvent e : f.events()) {
+        if (e.is(TimingEventType.WORKLOAD_UNIT) && e.string(TimingFields.WORKLOAD) != null) {
+          names.add(e.string(TimingFields.WORKLOAD));
         }
       }
       for (String name : names) {
@@ -37,14 +43,14 @@ final class WorkloadTimelines {
     return out;
   }
 
-  private static WorkloadTimeline of(EventFile f, String name) {
-    List<Event> units = new ArrayList<>();
-    Event verdict = null;
-    for (Event e : f.events()) {
-      if (name.equals(e.string("workload"))) {
-        if ("WORKLOAD_UNIT".equals(e.type())) {
+  private static WorkloadTimeline of(TimingEventFile f, String name) {
+    List<TimingEvent> units = new ArrayList<>();
+    TimingEvent verdict = null;
+    for (TimingEvent e : f.events()) {
+      if (name.equals(e.string(TimingFields.WORKLOAD))) {
+        if (e.is(TimingEventType.WORKLOAD_UNIT)) {
           units.add(e);
-        } else if ("WORKLOAD_VERDICT".equals(e.type())) {
+        } else if (e.is(TimingEventType.WORKLOAD_VERDICT)) {
           verdict = e;
         }
       }
@@ -52,10 +58,10 @@ final class WorkloadTimelines {
     long t0 = units.get(0).t();
     double end = 0;
     List<WorkloadPoint> points = new ArrayList<>();
-    for (Event u : units) {
+    for (TimingEvent u : units) {
       double start = ms(u.t() - t0);
-      Double latency = u.number("latencyMs");
-      String outcome = u.string("outcome");
+      Double latency = u.number(TimingFields.LATENCY_MS);
+      String outcome = u.string(TimingFields.OUTCOME);
       points.add(new WorkloadPoint(start, latency, outcome == null ? "UNKNOWN" : outcome));
       end = Math.max(end, start + (latency == null ? 0 : latency));
     }
@@ -64,27 +70,31 @@ final class WorkloadTimelines {
     }
     Map<String, double[]> spans = new TreeMap<>();
     Map<String, String> kinds = new LinkedHashMap<>();
-    for (Event e : f.events()) {
-      String id = e.string("faultId");
+    for (TimingEvent e : f.events()) {
+      String id = e.string(TimingFields.FAULT_ID);
       if (id == null) {
         continue;
       }
       double at = ms(e.t() - t0);
-      switch (e.type()) {
-        case "FAULT_INJECTED" -> {
+      TimingEventType type = e.knownType().orElse(null);
+      if (type == null) {
+        continue;
+      }
+      switch (type) {
+        case FAULT_INJECTED -> {
           if (at >= 0 && at <= end) {
             spans.put(id, new double[] {at, at, at});
-            kinds.put(id, e.string("fault") == null ? "UNKNOWN" : e.string("fault"));
+            kinds.put(id, e.string(TimingFields.FAULT) == null ? "UNKNOWN" : e.string(TimingFields.FAULT));
           }
         }
-        case "FAULT_HEALED" -> {
+        case FAULT_HEALED -> {
           double[] s = spans.get(id);
           if (s != null) {
             s[1] = Math.max(s[0], at);
             s[2] = Math.max(s[2], s[1]);
           }
         }
-        case "RPC_RECOVERED" -> {
+        case RPC_RECOVERED -> {
           double[] s = spans.get(id);
           if (s != null) {
             s[2] = Math.max(s[1], at);
@@ -102,9 +112,9 @@ final class WorkloadTimelines {
     });
     faults.sort((a, b) -> Double.compare(a.fromMs(), b.fromMs()));
     List<SupervisorMark> marks = new ArrayList<>();
-    for (Event e : f.events()) {
+    for (TimingEvent e : f.events()) {
       double at = ms(e.t() - t0);
-      if (MARKS.contains(e.type()) && at >= 0 && at <= end) {
+      if (e.knownType().filter(MARKS::contains).isPresent() && at >= 0 && at <= end) {
         marks.add(new SupervisorMark(at, e.type()));
       }
     }
@@ -113,13 +123,13 @@ final class WorkloadTimelines {
     Long seed = null;
     if (verdict != null) {
       for (Map.Entry<String, Object> field : verdict.fields().entrySet()) {
-        if (field.getValue() instanceof Number n && !"t".equals(field.getKey())
-            && !"v".equals(field.getKey()) && !"seed".equals(field.getKey())) {
+        if (field.getValue() instanceof Number n && !TimingFields.T.equals(field.getKey())
+            && !TimingFields.V.equals(field.getKey()) && !TimingFields.SEED.equals(field.getKey())) {
           figures.put(field.getKey(), n.doubleValue());
         }
       }
-      passed = Boolean.TRUE.equals(verdict.fields().get("passed"));
-      Object s = verdict.fields().get("seed");
+      passed = Boolean.TRUE.equals(verdict.fields().get(TimingFields.PASSED));
+      Object s = verdict.fields().get(TimingFields.SEED);
       seed = s instanceof Number n ? n.longValue() : null;
     }
     return new WorkloadTimeline(f.name(), f.scenario(), f.backend(), f.policy(), name, seed, points,

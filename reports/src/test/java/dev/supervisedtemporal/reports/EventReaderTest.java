@@ -2,6 +2,7 @@ package dev.supervisedtemporal.reports;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisedtemporal.events.EventFormatException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supervisedtemporal.chaos.FaultKind;
 import dev.supervisedtemporal.chaos.ScheduledFault;
+import dev.supervisedtemporal.events.TimingEventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +141,20 @@ class CheckerTest {
     WorkloadEvent verdict = events.get(events.size() - 1);
     assertThat(verdict.fields()).containsEntry("units", 20).containsEntry("lost", 0)
         .containsEntry("wrong", 0).containsEntry("seed", 7L).containsEntry("passed", true);
+  }
+
+  @Test
+  void timingEventsConformToTheEventTypesTheyName() {
+    UnitOutcome[] outcomes = completed(12);
+    outcomes[4] = UnitOutcome.LOST;
+    outcomes[5] = UnitOutcome.FAILED;
+    for (WorkloadHistory h : List.of(history(true, outcomes), history(false, completed(3)))) {
+      for (WorkloadEvent e : Checker.standard().verdict(h).timingEvents()) {
+        TimingEventType type = TimingEventType.of(e.type()).orElseThrow(
+            () -> new AssertionError("not a TimingEventType: " + e.type()));
+        assertThat(type.check(e.fields())).as("%s %s", e.type(), e.fields()).isEmpty();
+      }
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.supervisedtemporal.reports;
+package dev.supervisedtemporal.events;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,16 +22,16 @@ import java.util.stream.Stream;
  * {@code policy} and {@code checkIntervalMs}, and must end with {@code SCENARIO_RESULT}; a file
  * that stops earlier was truncated. Blank lines are ignored.
  */
-final class EventReader {
+public final class TimingEventReader {
 
   /** The event schema version this reader understands. */
-  static final int SUPPORTED_VERSION = 1;
+  static final int SUPPORTED_VERSION = TimingEvent.SCHEMA_VERSION;
 
-  private EventReader() {
+  private TimingEventReader() {
   }
 
   /** Reads every {@code *.jsonl} file directly in {@code dir}, in file-name order. */
-  static List<EventFile> readDir(Path dir) throws IOException {
+  public static List<TimingEventFile> readDir(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException("events folder does not exist: " + dir);
     }
@@ -45,7 +45,7 @@ final class EventReader {
     if (files.isEmpty()) {
       throw new IOException("no *.jsonl event files in " + dir);
     }
-    List<EventFile> result = new ArrayList<>();
+    List<TimingEventFile> result = new ArrayList<>();
     for (Path f : files) {
       result.add(readFile(f));
     }
@@ -53,8 +53,8 @@ final class EventReader {
   }
 
   /** Reads and validates one event file. */
-  static EventFile readFile(Path file) throws IOException {
-    List<Event> events = new ArrayList<>();
+  public static TimingEventFile readFile(Path file) throws IOException {
+    List<TimingEvent> events = new ArrayList<>();
     int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -71,36 +71,36 @@ final class EventReader {
     if (events.isEmpty()) {
       throw new EventFormatException(file, 0, "empty event file (expected RUN_META first)");
     }
-    Event meta = events.get(0);
-    if (!"RUN_META".equals(meta.type())) {
+    TimingEvent meta = events.get(0);
+    if (!meta.is(TimingEventType.RUN_META)) {
       throw new EventFormatException(file, meta.line(),
           "first event must be RUN_META, found " + meta.type());
     }
-    String scenario = required(file, meta, "scenario");
-    String backend = required(file, meta, "backend");
-    String policy = required(file, meta, "policy");
-    Double interval = meta.number("checkIntervalMs");
+    String scenario = required(file, meta, TimingFields.SCENARIO);
+    String backend = required(file, meta, TimingFields.BACKEND);
+    String policy = required(file, meta, TimingFields.POLICY);
+    Double interval = meta.number(TimingFields.CHECK_INTERVAL_MS);
     if (interval == null || !(interval > 0)) {
       throw new EventFormatException(file, meta.line(),
           "RUN_META needs a positive number checkIntervalMs");
     }
-    Event last = events.get(events.size() - 1);
-    if (!"SCENARIO_RESULT".equals(last.type())) {
+    TimingEvent last = events.get(events.size() - 1);
+    if (!last.is(TimingEventType.SCENARIO_RESULT)) {
       throw new EventFormatException(file, last.line(),
           "truncated: last event is " + last.type() + ", expected SCENARIO_RESULT");
     }
-    for (Event e : events) {
+    for (TimingEvent e : events) {
       validateFields(file, e);
     }
-    List<Event> sorted = new ArrayList<>(events);
-    sorted.sort(Comparator.comparingLong(Event::t));
-    return new EventFile(file, scenario, backend, policy, meta, last, List.copyOf(sorted));
+    List<TimingEvent> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparingLong(TimingEvent::t));
+    return new TimingEventFile(file, scenario, backend, policy, meta, last, List.copyOf(sorted));
   }
 
-  private static Event parseLine(Path file, int lineNo, String line) {
+  private static TimingEvent parseLine(Path file, int lineNo, String line) {
     Object parsed;
     try {
-      parsed = JsonParser.parse(line);
+      parsed = Json.parse(line);
     } catch (IllegalArgumentException e) {
       throw new EventFormatException(file, lineNo, "not valid JSON: " + e.getMessage());
     }
@@ -109,9 +109,9 @@ final class EventReader {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) parsed;
-    Object v = map.get("v");
-    Object t = map.get("t");
-    Object type = map.get("type");
+    Object v = map.get(TimingFields.V);
+    Object t = map.get(TimingFields.T);
+    Object type = map.get(TimingFields.TYPE);
     if (!(v instanceof Long)) {
       throw new EventFormatException(file, lineNo, "missing or non-integer field 'v'");
     }
@@ -125,40 +125,35 @@ final class EventReader {
     if (!(type instanceof String) || ((String) type).isEmpty()) {
       throw new EventFormatException(file, lineNo, "missing or non-string field 'type'");
     }
-    return new Event(lineNo, (Long) t, (String) type, map);
+    return new TimingEvent(lineNo, (Long) t, (String) type, map);
   }
 
-  private static void validateFields(Path file, Event e) {
-    switch (e.type()) {
-      case "FAULT_INJECTED":
-        required(file, e, "faultId");
-        required(file, e, "fault");
-        break;
-      case "FAULT_HEALED":
-      case "RPC_RECOVERED":
-      case "CLIENT_RECOVERED":
-      case "WORKER_RECOVERED":
-      case "INFLIGHT_RECOVERED":
-        required(file, e, "faultId");
-        break;
-      case "SERVER_READY":
-      case "RESTARTED":
-        requiredNumber(file, e, "spawnToReadyMs");
-        break;
-      case "TICK":
-        if (!(e.fields().get("healthy") instanceof Boolean)) {
+  private static void validateFields(Path file, TimingEvent e) {
+    TimingEventType type = e.knownType().orElse(null);
+    if (type == null) {
+      return;
+    }
+    switch (type) {
+      case FAULT_INJECTED -> {
+        required(file, e, TimingFields.FAULT_ID);
+        required(file, e, TimingFields.FAULT);
+      }
+      case FAULT_HEALED, RPC_RECOVERED, CLIENT_RECOVERED, WORKER_RECOVERED, INFLIGHT_RECOVERED ->
+          required(file, e, TimingFields.FAULT_ID);
+      case SERVER_READY, RESTARTED -> requiredNumber(file, e, TimingFields.SPAWN_TO_READY_MS);
+      case TICK -> {
+        if (!(e.fields().get(TimingFields.HEALTHY) instanceof Boolean)) {
           throw new EventFormatException(file, e.line(), "TICK needs a boolean 'healthy'");
         }
-        break;
-      case "SCENARIO_RESULT":
-        required(file, e, "outcome");
-        break;
-      default:
-        break;
+      }
+      case SCENARIO_RESULT -> required(file, e, TimingFields.OUTCOME);
+      default -> {
+        // The other types have no field a report depends on.
+      }
     }
   }
 
-  private static String required(Path file, Event e, String field) {
+  private static String required(Path file, TimingEvent e, String field) {
     String value = e.string(field);
     if (value == null || value.isEmpty()) {
       throw new EventFormatException(file, e.line(),
@@ -167,7 +162,7 @@ final class EventReader {
     return value;
   }
 
-  private static double requiredNumber(Path file, Event e, String field) {
+  private static double requiredNumber(Path file, TimingEvent e, String field) {
     Double value = e.number(field);
     if (value == null || !Double.isFinite(value)) {
       throw new EventFormatException(file, e.line(), e.type() + " needs a number '" + field + "'");

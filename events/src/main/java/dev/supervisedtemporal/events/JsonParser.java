@@ -1,4 +1,4 @@
-package dev.supervisedtemporal.reports;
+package dev.supervisedtemporal.events;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +10,8 @@ import java.util.Map;
  * {@code List<Object>}, {@code String}, {@code Long} (integral numbers that fit), {@code Double},
  * {@code Boolean} and {@code null}.
  *
- * <p>Hand-written so that {@code reports} has no runtime dependency. Strict RFC 8259: no comments,
- * no trailing commas, nothing after the value but whitespace.
+ * <p>Hand-written so that the events module, and so {@code reports}, has no runtime dependency.
+ * Strict RFC 8259: no comments, no trailing commas, nothing after the value but whitespace.
  */
 final class JsonParser {
 

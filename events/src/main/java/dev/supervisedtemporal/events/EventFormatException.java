@@ -1,4 +1,4 @@
-package dev.supervisedtemporal.reports;
+package dev.supervisedtemporal.events;
 
 import java.nio.file.Path;
 
