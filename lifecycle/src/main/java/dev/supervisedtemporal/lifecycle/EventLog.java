@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -146,14 +146,16 @@ public class EventLog<E> {
   }
 
   /**
-   * Waits for an event, at or after position {@code from} in the log, that matches.
+   * Waits for an event, at or after position {@code from} in the log, that matches. Waits on
+   * the log's notification (no polling); times out the way {@link Await} does.
    *
    * @param what what is awaited, for the timeout message
    * @return the first matching event
-   * @throws TimeoutException naming what was awaited and showing the last events
+   * @throws AwaitTimeoutException naming what was awaited and holding the last events
+   * @throws java.util.concurrent.CancellationException when the waiting thread is interrupted
+   *     (its interrupt flag stays set)
    */
-  public E await(String what, int from, Predicate<E> matcher, Duration timeout)
-      throws InterruptedException, TimeoutException {
+  public E await(String what, int from, Predicate<E> matcher, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (events) {
       int next = from;
@@ -167,11 +169,18 @@ public class EventLog<E> {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new TimeoutException("waited " + timeout + " for " + what + "; last events:\n  "
+          throw new AwaitTimeoutException(what, timeout, "last events:\n  "
               + tail(TAIL_IN_MESSAGES).stream().map(Object::toString)
                   .collect(Collectors.joining("\n  ")));
         }
-        events.wait(Math.max(1, left / 1_000_000));
+        try {
+          events.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          CancellationException c = new CancellationException("interrupted while awaiting " + what);
+          c.initCause(e);
+          throw c;
+        }
       }
     }
   }
