@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,13 @@ import org.slf4j.LoggerFactory;
  * so they stay valid when old routine events are dropped; a listener sees every event (that is
  * how a complete record is written to a file).
  *
+ * <p>Abstract: each timeline is its own subclass ({@link SupervisorEvents}, and chaos's
+ * {@code ChaosEvents}); users read and await events through those.
+ *
  * @param <E> the event type
  */
-public class EventLog<E> {
+@API(status = EXPERIMENTAL, since = "0.1.0")
+public abstract class EventLog<E> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
   private static final int TAIL_IN_MESSAGES = 8;
@@ -46,7 +53,7 @@ public class EventLog<E> {
   private long dropped;
 
   /** A log that keeps every event. */
-  public EventLog() {
+  protected EventLog() {
     this(e -> false, Integer.MAX_VALUE);
   }
 
@@ -207,6 +214,7 @@ public class EventLog<E> {
 
   /** Undoes a subscription. */
   @FunctionalInterface
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public interface Registration extends AutoCloseable {
     /** Removes the listener; idempotent. */
     @Override

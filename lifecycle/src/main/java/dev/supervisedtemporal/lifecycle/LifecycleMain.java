@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * kill completes, for isolated kills and for bursts, beside their targets; and last
  * the supervisor's CPU per 1000 ticks and its tick jitter, idle and with extra processes.
  */
-public final class LifecycleMain {
+final class LifecycleMain {
 
   private LifecycleMain() {}
 

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.supervisedtemporal.lifecycle.backend.BackendDiscovery;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import dev.supervisedtemporal.lifecycle.backend.ExternalBackend;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * process group), {@link LayeredHealth} with its {@link ProbeCache}, {@link StateDir} (lock, pid
  * file, log), {@link Supervision} (the supervisor and exit fan-out) and {@link SettingChecks}.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class TemporalManager implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
@@ -371,6 +375,7 @@ public final class TemporalManager implements AutoCloseable {
    * Builds a {@link TemporalManager}; {@link #build()} validates every setting and names the
    * bad one before anything starts.
    */
+  @API(status = STABLE, since = "0.1.0")
   public static final class Builder {
     private BackendKind backendKind = BackendKind.AUTO;
     private ServerBackend backend;
