@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * returned {@link Entry} when it undoes the thing itself. At shutdown the phases run in their
  * declared order; each entry is guarded, so one that throws or hangs is logged and the rest still
  * run. Entries of a phase run newest first, or all at once for the phases whose entries are
- * independent and may each wait (stopping servers), within {@link #PHASE_BOUND}.
+ * independent and may each wait (stopping servers); a phase that overruns {@link #PHASE_BOUND}
+ * is left running and the next phase starts, so a hung entry cannot hang the JVM's exit.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ShutdownRegistry {
@@ -57,21 +59,26 @@ public final class ShutdownRegistry {
   public static final Duration PHASE_BOUND = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(ShutdownRegistry.class);
-  private static final Map<Phase, Set<Entry>> OPEN = new EnumMap<>(Phase.class);
+  /** The registry of this JVM, run by its one shutdown hook. */
+  private static final ShutdownRegistry JVM = new ShutdownRegistry();
 
   static {
-    for (Phase phase : Phase.values()) {
-      OPEN.put(phase, new LinkedHashSet<>());
-    }
     try {
       Runtime.getRuntime().addShutdownHook(
-          new Thread(ShutdownRegistry::runAll, "supervised-temporal-shutdown"));
+          new Thread(JVM::runAll, "supervised-temporal-shutdown"));
     } catch (IllegalStateException e) {
       LOG.warn("the JVM is already shutting down; nothing registered now is undone at exit");
     }
   }
 
-  private ShutdownRegistry() {}
+  private final Map<Phase, Set<Entry>> open = new EnumMap<>(Phase.class);
+
+  /** An empty registry; the JVM's own is reached through {@link #register}. */
+  ShutdownRegistry() {
+    for (Phase phase : Phase.values()) {
+      open.put(phase, new LinkedHashSet<>());
+    }
+  }
 
   /**
    * Registers {@code action} to run in {@code phase} if the JVM shuts down before the returned
@@ -80,71 +87,67 @@ public final class ShutdownRegistry {
    * @param name what the action undoes, for the shutdown log (e.g. {@code heal suspend-1})
    */
   public static Entry register(Phase phase, String name, Runnable action) {
-    Entry entry = new Entry(Objects.requireNonNull(phase, "phase"),
+    return JVM.add(phase, name, action);
+  }
+
+  /** Adds an entry to this registry. */
+  Entry add(Phase phase, String name, Runnable action) {
+    Entry entry = new Entry(this, Objects.requireNonNull(phase, "phase"),
         Objects.requireNonNull(name, "name"), Objects.requireNonNull(action, "action"));
-    synchronized (OPEN) {
-      OPEN.get(phase).add(entry);
+    synchronized (open) {
+      open.get(phase).add(entry);
     }
     return entry;
   }
 
   /** How many entries of the phase are registered now. */
-  static int openCount(Phase phase) {
-    synchronized (OPEN) {
-      return OPEN.get(phase).size();
+  int openCount(Phase phase) {
+    synchronized (open) {
+      return open.get(phase).size();
     }
   }
 
   /** Runs every phase in order; what the JVM shutdown hook does. */
-  static void runAll() {
+  void runAll() {
     for (Phase phase : Phase.values()) {
       List<Entry> entries;
-      synchronized (OPEN) {
-        entries = new ArrayList<>(OPEN.get(phase));
+      synchronized (open) {
+        entries = new ArrayList<>(open.get(phase));
       }
       if (entries.isEmpty()) {
         continue;
       }
       Collections.reverse(entries);
       LOG.info("JVM shutdown: {} ({} entries)", phase, entries.size());
-      if (phase.parallel) {
-        runParallel(phase, entries);
-      } else {
-        long deadline = System.nanoTime() + PHASE_BOUND.toNanos();
-        for (Entry entry : entries) {
-          if (System.nanoTime() > deadline) {
-            LOG.error("JVM shutdown: {} took longer than {}; skipped {}", phase, PHASE_BOUND,
-                entry.name);
-            continue;
-          }
-          entry.runGuarded();
-        }
+      CompletableFuture<?>[] running = phase.parallel
+          ? entries.stream().map(e -> CompletableFuture.runAsync(e::runGuarded))
+              .toArray(CompletableFuture[]::new)
+          : new CompletableFuture<?>[] {
+              CompletableFuture.runAsync(() -> entries.forEach(Entry::runGuarded))};
+      try {
+        CompletableFuture.allOf(running).get(PHASE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        LOG.error("JVM shutdown: not every entry of {} finished within {}; going on", phase,
+            PHASE_BOUND);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        LOG.error("JVM shutdown: {} failed", phase, e); // entries are guarded; not expected
       }
-    }
-  }
-
-  private static void runParallel(Phase phase, List<Entry> entries) {
-    CompletableFuture<?>[] running = entries.stream()
-        .map(e -> CompletableFuture.runAsync(e::runGuarded)).toArray(CompletableFuture[]::new);
-    try {
-      CompletableFuture.allOf(running).get(PHASE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      LOG.error("JVM shutdown: not every entry of {} finished within {}", phase, PHASE_BOUND);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      LOG.error("JVM shutdown: {} failed", phase, e); // entries are guarded; not expected
     }
   }
 
   /** One registered action; closing it deregisters the action without running it. */
   @API(status = INTERNAL, since = "0.1.0")
   public static final class Entry implements AutoCloseable {
+    private final ShutdownRegistry registry;
     private final Phase phase;
     private final String name;
     private final Runnable action;
 
-    private Entry(Phase phase, String name, Runnable action) {
+    private Entry(ShutdownRegistry registry, Phase phase, String name, Runnable action) {
+      this.registry = registry;
       this.phase = phase;
       this.name = name;
       this.action = action;
@@ -153,8 +156,8 @@ public final class ShutdownRegistry {
     /** Deregisters the action (the owner undid the thing itself); idempotent. */
     @Override
     public void close() {
-      synchronized (OPEN) {
-        OPEN.get(phase).remove(this);
+      synchronized (registry.open) {
+        registry.open.get(phase).remove(this);
       }
     }
 
