@@ -41,7 +41,7 @@ public final class ShutdownRegistry {
     STOP_SUPERVISORS(true),
     /** Undoes injected faults: SIGCONT to suspended processes, port thieves and decoys killed. */
     UNDO_FAULTS(false),
-    /** Stops workers and clients that still talk to a server. */
+    /** Stops workers and clients that still talk to a server, and measurement helpers. */
     STOP_CLIENTS(true),
     /** Stops servers and their warm standbys (TERM + CONT to the group, then KILL). */
     STOP_SERVERS(true),
