@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerProcess {
 
+  /** Under the facade's name: users configure and read the manager's log lines as one. */
   private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
   private static final int PORT_ATTEMPTS = 5;
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerSignals {
 
+  /** Under the facade's name: users configure and read the manager's log lines as one. */
   private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StateDir {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StateDir.class);
+  /** Under the facade's name: users configure and read the manager's log lines as one. */
+  private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
   private static final int TAIL_BYTES = 64 * 1024;
 
   private final Path dir;

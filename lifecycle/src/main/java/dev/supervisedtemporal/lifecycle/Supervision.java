@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Supervision {
 
+  /** Under the facade's name: users configure and read the manager's log lines as one. */
   private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
 
   private final SupervisorEvents events = new SupervisorEvents();
