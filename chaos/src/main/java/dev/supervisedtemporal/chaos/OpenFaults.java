@@ -1,52 +1,30 @@
 package dev.supervisedtemporal.chaos;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.supervisedtemporal.lifecycle.ShutdownRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every fault of this JVM that is not healed yet, and a shutdown hook that heals them, newest
- * first, so that a JVM exiting with a fault active leaves no stopped process, thief or decoy.
+ * Every fault of this JVM that is not healed yet, registered with the lifecycle's
+ * {@link ShutdownRegistry} in its {@link ShutdownRegistry.Phase#UNDO_FAULTS} phase: a JVM exiting
+ * with a fault active heals it (newest first) after the supervisors stopped and before servers
+ * are stopped, so it leaves no stopped process, thief or decoy.
  */
 final class OpenFaults {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OpenFaults.class);
-  private static final Set<Fault> OPEN = Collections.synchronizedSet(new LinkedHashSet<>());
-
-  static {
-    Runtime.getRuntime().addShutdownHook(
-        new Thread(OpenFaults::healAll, "supervised-temporal-chaos-shutdown"));
-  }
+  private static final Map<Fault, ShutdownRegistry.Entry> OPEN = new ConcurrentHashMap<>();
 
   private OpenFaults() {}
 
   static void add(Fault fault) {
-    OPEN.add(fault);
+    OPEN.computeIfAbsent(fault, f -> ShutdownRegistry.register(
+        ShutdownRegistry.Phase.UNDO_FAULTS, "heal " + f.id(), f::heal));
   }
 
   static void remove(Fault fault) {
-    OPEN.remove(fault);
-  }
-
-  private static void healAll() {
-    List<Fault> faults;
-    synchronized (OPEN) {
-      faults = new ArrayList<>(OPEN);
-    }
-    Collections.reverse(faults);
-    if (!faults.isEmpty()) {
-      LOG.info("JVM shutdown: healing {} open fault(s)", faults.size());
-    }
-    for (Fault fault : faults) {
-      try {
-        fault.heal();
-      } catch (RuntimeException e) {
-        LOG.error("JVM shutdown: healing {} failed", fault.id(), e);
-      }
+    ShutdownRegistry.Entry entry = OPEN.remove(fault);
+    if (entry != null) {
+      entry.close();
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -7,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Waits until a condition holds by polling it, and fails with what was awaited, for how long, and
@@ -21,6 +24,7 @@ import java.util.function.Supplier;
  * <p>This is the project's one way to wait: every wait in the library either uses it or, when it
  * waits on a notification instead of polling, throws the same {@link AwaitTimeoutException}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Await {
 
   /** How long a wait lasts unless {@link #atMost} says otherwise. */

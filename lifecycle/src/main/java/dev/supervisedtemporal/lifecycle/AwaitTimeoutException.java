@@ -1,11 +1,15 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a wait ends without its condition: says what was awaited, for how long, and the
  * last state observed.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class AwaitTimeoutException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

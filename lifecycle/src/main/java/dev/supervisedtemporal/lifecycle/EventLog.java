@@ -1,15 +1,18 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,13 @@ import org.slf4j.LoggerFactory;
  * so they stay valid when old routine events are dropped; a listener sees every event (that is
  * how a complete record is written to a file).
  *
+ * <p>Abstract: each timeline is its own subclass ({@link SupervisorEvents}, and chaos's
+ * {@code ChaosEvents}); users read and await events through those.
+ *
  * @param <E> the event type
  */
-public class EventLog<E> {
+@API(status = EXPERIMENTAL, since = "0.1.0")
+public abstract class EventLog<E> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
   private static final int TAIL_IN_MESSAGES = 8;
@@ -46,7 +53,7 @@ public class EventLog<E> {
   private long dropped;
 
   /** A log that keeps every event. */
-  public EventLog() {
+  protected EventLog() {
     this(e -> false, Integer.MAX_VALUE);
   }
 
@@ -146,14 +153,16 @@ public class EventLog<E> {
   }
 
   /**
-   * Waits for an event, at or after position {@code from} in the log, that matches.
+   * Waits for an event, at or after position {@code from} in the log, that matches. Waits on
+   * the log's notification (no polling); times out the way {@link Await} does.
    *
    * @param what what is awaited, for the timeout message
    * @return the first matching event
-   * @throws TimeoutException naming what was awaited and showing the last events
+   * @throws AwaitTimeoutException naming what was awaited and holding the last events
+   * @throws java.util.concurrent.CancellationException when the waiting thread is interrupted
+   *     (its interrupt flag stays set)
    */
-  public E await(String what, int from, Predicate<E> matcher, Duration timeout)
-      throws InterruptedException, TimeoutException {
+  public E await(String what, int from, Predicate<E> matcher, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (events) {
       int next = from;
@@ -167,11 +176,18 @@ public class EventLog<E> {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new TimeoutException("waited " + timeout + " for " + what + "; last events:\n  "
+          throw new AwaitTimeoutException(what, timeout, "last events:\n  "
               + tail(TAIL_IN_MESSAGES).stream().map(Object::toString)
                   .collect(Collectors.joining("\n  ")));
         }
-        events.wait(Math.max(1, left / 1_000_000));
+        try {
+          events.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          CancellationException c = new CancellationException("interrupted while awaiting " + what);
+          c.initCause(e);
+          throw c;
+        }
       }
     }
   }
@@ -198,6 +214,7 @@ public class EventLog<E> {
 
   /** Undoes a subscription. */
   @FunctionalInterface
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public interface Registration extends AutoCloseable {
     /** Removes the listener; idempotent. */
     @Override

@@ -1,9 +1,12 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Says, layer by layer, whether the managed server is up and really ours.
@@ -15,9 +18,11 @@ import java.util.stream.Collectors;
  * @param pid the pid the check looked at, or -1 when there was none
  * @param layers what each layer found, in the order they were checked
  */
+@API(status = STABLE, since = "0.1.0")
 public record HealthReport(Instant at, long pid, List<LayerResult> layers) {
 
   /** The layers of a health check, cheapest first. */
+  @API(status = STABLE, since = "0.1.0")
   public enum Layer {
     /** The manager holds the state dir's lock. */
     LOCK,
@@ -40,6 +45,7 @@ public record HealthReport(Instant at, long pid, List<LayerResult> layers) {
    * @param ok whether it passed
    * @param detail what was seen, for people
    */
+  @API(status = STABLE, since = "0.1.0")
   public record LayerResult(Layer layer, boolean ok, String detail) {}
 
   /** Copies the layers defensively. */

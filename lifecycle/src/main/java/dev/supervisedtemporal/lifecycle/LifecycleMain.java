@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Command-line entry of the lifecycle module: watch a supervised server, or measure start and
@@ -26,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * kill completes, for isolated kills and for bursts, beside their targets; and last
  * the supervisor's CPU per 1000 ticks and its tick jitter, idle and with extra processes.
  */
-public final class LifecycleMain {
+final class LifecycleMain {
 
   private LifecycleMain() {}
 
@@ -52,23 +50,22 @@ public final class LifecycleMain {
       try {
         switch (a) {
           case "watch", "measure", "endurance" -> command = a;
-          case "--interval" -> interval = args[i + 1].endsWith("ms")
-              ? Duration.ofMillis(Long.parseLong(args[++i].replace("ms", "")))
-              : Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
-          case "--backend" -> backend = BackendKind.parse("--backend", args[++i]);
-          case "--duration" -> duration = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
-          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--interval" -> interval = DurationText.require(a, value(args, i++, DURATION));
+          case "--backend" -> backend = backend(value(args, i++, BACKENDS));
+          case "--duration" -> duration = DurationText.require(a, value(args, i++, DURATION));
+          case "--rounds" -> rounds = number(a, value(args, i++, COUNT));
           case "--standby" -> standby = true;
-          case "--standby-count" -> standbyCount = Integer.parseInt(args[++i]);
-          case "--bursts" -> bursts = Integer.parseInt(args[++i]);
-          case "--burst-size" -> burstSize = Integer.parseInt(args[++i]);
-          case "--ticks" -> ticks = Integer.parseInt(args[++i]);
-          case "--extra-processes" -> extraProcesses = Integer.parseInt(args[++i]);
+          case "--standby-count" -> standbyCount = number(a, value(args, i++, COUNT));
+          case "--bursts" -> bursts = number(a, value(args, i++, COUNT));
+          case "--burst-size" -> burstSize = number(a, value(args, i++, COUNT));
+          case "--ticks" -> ticks = number(a, value(args, i++, COUNT));
+          case "--extra-processes" -> extraProcesses = number(a, value(args, i++, COUNT));
           case "--help", "-h" -> {
             out.println(usage());
             return 0;
           }
-          default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+          default -> throw new IllegalArgumentException("unknown argument '" + a + "'; accepted: "
+              + "watch, measure, endurance, --help, or an option of the usage below");
         }
       } catch (RuntimeException e) {
         err.println("error: " + e.getMessage() + "\n" + usage());
@@ -95,6 +92,40 @@ public final class LifecycleMain {
     }
     return command.equals("watch") ? watch(backend, duration, out) : measure(backend, rounds, bursts, burstSize, ticks,
         extraProcesses, out);
+  }
+
+  private static final String BACKENDS = "embedded, cli, auto";
+  private static final String DURATION = DurationText.ACCEPTED;
+  private static final String COUNT = "a whole number";
+
+  /**
+   * The value after the option at {@code args[at]}.
+   *
+   * @throws IllegalArgumentException naming the option and what it accepts when none follows
+   */
+  private static String value(String[] args, int at, String accepted) {
+    if (at + 1 >= args.length || args[at + 1].startsWith("--")) {
+      throw new IllegalArgumentException(args[at] + " needs a value; accepted: " + accepted);
+    }
+    return args[at + 1];
+  }
+
+  private static BackendKind backend(String value) {
+    BackendKind kind = BackendKind.parse("--backend", value);
+    if (kind == BackendKind.EXTERNAL) {
+      throw new IllegalArgumentException("--backend = '" + value + "': this command starts its "
+          + "own servers; accepted: " + BACKENDS);
+    }
+    return kind;
+  }
+
+  private static int number(String option, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " = '" + value + "' is not a number; accepted: "
+          + COUNT);
+    }
   }
 
   private static String usage() {
@@ -135,7 +166,7 @@ public final class LifecycleMain {
       int from = manager.events().size();
       long killedAt = System.nanoTime();
       ProcessGroups.signalGroup(manager.serverIdentity().orElseThrow(), Signal.KILL);
-      long rpcAt = awaitRpc(manager, killedAt, Duration.ofSeconds(60));
+      long rpcAt = awaitRpc(manager, Duration.ofSeconds(60));
       SupervisorEvent restarted = manager.events().await("RESTARTED", from,
           e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
       out.printf("recovered: new pid %d, GetSystemInfo answered %.0f ms after the kill%n",
@@ -197,16 +228,10 @@ public final class LifecycleMain {
     return 0;
   }
 
-  private static long awaitRpc(TemporalManager m, long since, Duration timeout)
-      throws InterruptedException, TimeoutException {
-    long deadline = since + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (m.answersRpc(Duration.ofMillis(200))) {
-        return System.nanoTime();
-      }
-      Thread.sleep(5);
-    }
-    throw new TimeoutException("no successful GetSystemInfo within " + timeout);
+  private static long awaitRpc(TemporalManager m, Duration timeout) {
+    Await.until("a successful GetSystemInfo").atMost(timeout).pollInterval(Duration.ofMillis(5))
+        .until(() -> m.answersRpc(Duration.ofMillis(200)));
+    return System.nanoTime();
   }
 
   private static double ratio(RecoveryBenchmark.Result a, RecoveryBenchmark.Result b,

@@ -1,8 +1,12 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Thrown when the server's port is held by a process that is not ours; names that process. */
+@API(status = STABLE, since = "0.1.0")
 public final class PortInUseException extends TemporalStartException {
 
   private static final long serialVersionUID = 1L;

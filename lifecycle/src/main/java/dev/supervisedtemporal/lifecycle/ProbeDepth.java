@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** How deep a health check looks. */
+@API(status = STABLE, since = "0.1.0")
 public enum ProbeDepth {
   /**
    * The seed's check: the process is alive, is still our process, and the port accepts a TCP

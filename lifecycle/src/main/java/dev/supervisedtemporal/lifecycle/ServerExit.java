@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * The exit of a server process the manager started.
@@ -11,4 +14,5 @@ import java.time.Instant;
  * @param nanoTime when the exit was observed, monotonic
  * @param at when the exit was observed, wall clock
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ServerExit(long pid, int exitCode, boolean expected, long nanoTime, Instant at) {}

@@ -1,12 +1,12 @@
 package dev.supervisedtemporal.lifecycle;
 
 /** Thrown when a start was refused because the supervisor that asked for it is stopping. */
-public final class SpawnCancelledException extends IllegalStateException {
+final class SpawnCancelledException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception. */
-  public SpawnCancelledException(String message) {
+  SpawnCancelledException(String message) {
     super(message);
   }
 }

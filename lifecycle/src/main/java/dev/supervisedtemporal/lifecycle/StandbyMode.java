@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * When a manager keeps a warm standby server: a second, already started server process that
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
  * <p>Only the embedded backend can start a server without binding its port; the CLI dev server
  * binds as it starts, so asking for a standby there is a configuration error.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum StandbyMode {
   /** No standby: every replacement is a cold start (the default). */
   OFF,

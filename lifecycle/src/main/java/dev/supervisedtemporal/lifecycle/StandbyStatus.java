@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a manager's standbys are doing, for tests, leak checks and reports.
@@ -15,6 +18,7 @@ import java.util.List;
  * @param failedPromotions how many standbys could not be promoted (gone, not told, or not
  *     serving); the replacement then took the next standby or started cold
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record StandbyStatus(StandbyMode mode, int count, long pid, boolean warm, List<Long> pids,
     int warmCount, int promotions, int failedPromotions) {
 

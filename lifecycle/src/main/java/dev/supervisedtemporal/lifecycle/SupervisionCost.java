@@ -41,8 +41,8 @@ final class SupervisionCost {
   /** Measures with {@code extraProcesses} idle processes alive meanwhile (0: none). */
   void measure(int extraProcesses) throws Exception {
     List<Process> extra = new CopyOnWriteArrayList<>();
-    Thread reaper = new Thread(() -> killAndReap(extra), "supervised-temporal-measure-reaper");
-    Runtime.getRuntime().addShutdownHook(reaper);
+    ShutdownRegistry.Entry reaper = ShutdownRegistry.register(ShutdownRegistry.Phase.STOP_CLIENTS,
+        "reap the extra measurement processes", () -> killAndReap(extra));
     try {
       List<String> sleep = Files.isExecutable(Path.of("/usr/bin/setpriv"))
           // dies with this JVM even if it is killed before the finally below runs
@@ -55,11 +55,7 @@ final class SupervisionCost {
       measureTicks(extraProcesses);
     } finally {
       killAndReap(extra);
-      try {
-        Runtime.getRuntime().removeShutdownHook(reaper);
-      } catch (IllegalStateException e) {
-        // the JVM is shutting down: the hook runs anyway
-      }
+      reaper.close();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * failure inside the loop is logged and turned into an event; it never ends the supervisor or
  * its host.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Supervisor {
 
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);

@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One timestamped thing a supervisor did or saw.
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param duration backoff delay for BACKOFF, spawn → ready for RESTARTED, else zero
  * @param detail a reason or description, or empty
  */
+@API(status = STABLE, since = "0.1.0")
 public record SupervisorEvent(SupervisorEventType type, long nanoTime, Instant at, long pid,
     boolean healthy, int attempt, Duration duration, String detail) {
 

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What a {@link SupervisorEvent} reports. */
+@API(status = STABLE, since = "0.1.0")
 public enum SupervisorEventType {
   /** The supervisor began watching. */
   STARTED,

@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.apiguardian.api.API;
 
 /**
  * The timestamped event log of a server's supervisors, with listeners.
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@link #count} stays exact and listeners see every tick. A complete record belongs in a file
  * written by a listener, as the JUnit extension does.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class SupervisorEvents extends EventLog<SupervisorEvent> {
 
   /** How many of the most recent ticks are kept in memory. */

@@ -1,9 +1,12 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Says how a {@link Supervisor} checks a server and how it restarts one: immutable and validated.
@@ -12,6 +15,7 @@ import java.util.OptionalLong;
  * comparison; {@link #recommended()} adds what the seed is blind to. Every value is settable
  * through {@link #toBuilder()}.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class SupervisorPolicy {
 
   private final String name;
@@ -237,6 +241,7 @@ public final class SupervisorPolicy {
   }
 
   /** Builds a validated {@link SupervisorPolicy}; starts from the recommended values. */
+  @API(status = STABLE, since = "0.1.0")
   public static final class Builder {
     private String name;
     // A tick costs well under a millisecond of CPU, so checking four times a second is cheap,

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Where a {@link Supervisor} is in its life. */
+@API(status = STABLE, since = "0.1.0")
 public enum SupervisorState {
   /** Created, not yet started. */
   NEW,

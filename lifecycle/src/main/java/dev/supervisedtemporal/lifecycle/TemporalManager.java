@@ -1,49 +1,23 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.supervisedtemporal.lifecycle.backend.BackendDiscovery;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
-import dev.supervisedtemporal.lifecycle.backend.CliBackend;
 import dev.supervisedtemporal.lifecycle.backend.ExternalBackend;
-import dev.supervisedtemporal.lifecycle.backend.FreePorts;
-import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
 import dev.supervisedtemporal.lifecycle.backend.SearchAttributeType;
 import dev.supervisedtemporal.lifecycle.backend.ServerBackend;
 import dev.supervisedtemporal.lifecycle.backend.ServerOptions;
-import dev.supervisedtemporal.lifecycle.process.PortOwnership;
-import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
-import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
-import dev.supervisedtemporal.lifecycle.process.Signal;
-import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
-import dev.supervisedtemporal.lifecycle.state.PidFile;
-import dev.supervisedtemporal.lifecycle.state.StateDirLock;
 import io.grpc.ManagedChannel;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,73 +32,57 @@ import org.slf4j.LoggerFactory;
  * answer SERVING and for its namespaces and search attributes to be there
  * ({@link ServerOptions}). {@link #stop()} sends TERM + CONT to the group, waits the grace
  * period, then KILL, and releases the lock and the pid file. {@link #close()} also stops a supervisor first
- * and deletes a state dir the manager created. A JVM shutdown hook closes every open manager,
- * supervisors before servers.
+ * and deletes a state dir the manager created. A JVM shutdown hook ({@link ShutdownRegistry})
+ * closes every open manager: supervisors first, then servers, then files.
+ *
+ * <p>This class is the facade; the work is done by package-private parts with one job each:
+ * {@link ServerProcess} (spawn, readiness, stop), {@link ServerSignals} (signalling our verified
+ * process group), {@link LayeredHealth} with its {@link ProbeCache}, {@link StateDir} (lock, pid
+ * file, log), {@link Supervision} (the supervisor and exit fan-out) and {@link SettingChecks}.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class TemporalManager implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
-  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
-  private static final int PORT_ATTEMPTS = 5;
-  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-  /**
-   * How long a supervisor's restart lets the server it already judged unhealthy answer before
-   * replacing it: a healthy server answers in a few ms, and a hung one would otherwise add the
-   * whole wait to every hang recovery.
-   */
-  private static final Duration RESTART_REUSE_CHECK = Duration.ofMillis(100);
 
   private final ServerBackend backend;
-  private final int requestedPort;
-  private final Path stateDir;
-  private final boolean ownsStateDir;
   private final String namespace;
-  private final Duration startupTimeout;
-  private final Duration stopGracePeriod;
   private final boolean persistent;
   private final ServerOptions options;
-  private final StateDirLock lock;
-  private final PidFile pidFile;
-  private final Path logFile;
-  private final SupervisorEvents events = new SupervisorEvents();
-  private final PortGuard portGuard = new PortGuard();
-  private final List<Consumer<ServerExit>> exitListeners = new CopyOnWriteArrayList<>();
-  private final Object lifecycle = new Object();
-  private volatile List<String> staleStateNotes = List.of();
-
-  private volatile Running current;
-  private volatile int port;
-  private final Object probeLock = new Object();
-  private GrpcProbe probe;
-  private volatile StartResult lastStart;
-  private volatile boolean closed;
-  private volatile ProcessIdentity discarded;
-  private Supervisor supervisor;
+  private final StateDir stateDir;
+  private final ProbeCache probes;
   private final Standby standby;
+  private final ServerProcess server;
+  private final LayeredHealth health;
+  private final Supervision supervision = new Supervision();
+  private final Object lifecycle = new Object();
+  private final List<ShutdownRegistry.Entry> atShutdown;
+  private volatile boolean closed;
 
-  /** One live server process and what we know of it. */
-  private record Running(Process process, Instant spawnStart, ProcessIdentity identity, int port,
-      AtomicBoolean expectedExit) {}
-
-  private TemporalManager(Builder b, ServerBackend backend, Path stateDir, boolean ownsStateDir,
+  private TemporalManager(Builder b, ServerBackend backend, Path dir, boolean ownsStateDir,
       ServerOptions options) {
     this.backend = backend;
     this.options = options;
-    this.requestedPort = backend instanceof ExternalBackend ext ? ext.port() : b.port;
-    this.port = backend instanceof ExternalBackend ext ? ext.port() : 0;
-    this.stateDir = stateDir;
-    this.ownsStateDir = ownsStateDir;
     this.namespace = b.namespace;
-    this.startupTimeout = b.startupTimeout;
-    this.stopGracePeriod = b.stopGracePeriod;
     this.persistent = b.persistent;
-    this.lock = new StateDirLock(stateDir, "TemporalManager@" + Integer.toHexString(
+    this.stateDir = new StateDir(dir, ownsStateDir, "TemporalManager@" + Integer.toHexString(
         System.identityHashCode(this)) + " (pid " + ProcessHandle.current().pid() + ")");
-    this.pidFile = new PidFile(stateDir);
-    this.logFile = stateDir.resolve("server.log");
+    this.probes = new ProbeCache(backend instanceof ExternalBackend ext ? ext.host()
+        : "127.0.0.1");
     this.standby = new Standby(backend, b.standbyMode,
-        b.standbyCount == null ? 1 : b.standbyCount, stateDir, logFile);
-    OpenManagers.register(this);
+        b.standbyCount == null ? 1 : b.standbyCount, dir, stateDir.logFile());
+    PortGuard portGuard = new PortGuard();
+    this.server = new ServerProcess(backend,
+        backend instanceof ExternalBackend ext ? ext.port() : b.port, stateDir, namespace,
+        persistent, options, b.startupTimeout, standby, probes, portGuard,
+        new ServerSignals(b.stopGracePeriod), supervision::serverExited);
+    this.health = new LayeredHealth(backend.ownsProcess(), server, stateDir, probes, portGuard);
+    String name = toString();
+    this.atShutdown = List.of(
+        ShutdownRegistry.register(ShutdownRegistry.Phase.STOP_SUPERVISORS, name,
+            this::stopSupervisor),
+        ShutdownRegistry.register(ShutdownRegistry.Phase.STOP_SERVERS, name, this::stopServers),
+        ShutdownRegistry.register(ShutdownRegistry.Phase.RELEASE_FILES, name, this::close));
   }
 
   /** A builder with defaults: AUTO backend, a free port, a fresh private state dir. */
@@ -156,9 +114,9 @@ public final class TemporalManager implements AutoCloseable {
     synchronized (lifecycle) {
       ensureOpen();
       if (!backend.ownsProcess()) {
-        return startExternal();
+        return server.awaitExternal(target());
       }
-      Running running = current;
+      RunningServer running = server.current();
       if (running != null) {
         HealthReport report = health(ProbeDepth.FULL, reuseCheckTimeout);
         if (report.healthy()) {
@@ -166,45 +124,9 @@ public final class TemporalManager implements AutoCloseable {
           return new StartResult(running.identity().pid(), running.port(), true, Duration.ZERO, 0);
         }
         LOG.info("replacing unhealthy server {}: {}", running.identity().pid(), report.summary());
-        discard(running);
+        server.discard(running);
       }
-      boolean replacing = running != null;
-      prepareStateDir();
-      lock.acquire();
-      staleStateNotes = StaleState.clean(pidFile, discarded);
-      backend.prepare();
-      for (int attempt = 1; ; attempt++) {
-        int chosen = port != 0 ? port : requestedPort != 0 ? requestedPort : FreePorts.pick();
-        try {
-          long began = System.nanoTime();
-          Running started = spawnAndAwaitReady(chosen, gate);
-          Duration spawnToReady = Duration.ofNanos(System.nanoTime() - began);
-          current = started;
-          port = chosen;
-          pidFile.write(started.identity(), chosen);
-          StartResult result =
-              new StartResult(started.identity().pid(), chosen, false, spawnToReady, attempt);
-          lastStart = result;
-          LOG.info("{} server pid {} ready on 127.0.0.1:{} in {} ms", backend.name(),
-              result.pid(), chosen, spawnToReady.toMillis());
-          standby.afterStart(gate, new LaunchSpec(chosen, stateDir, namespace, persistent),
-              replacing);
-          return result;
-        } catch (PortInUseException e) {
-          boolean mayMove = port == 0 && requestedPort == 0 && attempt < PORT_ATTEMPTS;
-          if (!mayMove) {
-            throw e;
-          }
-          LOG.info("port {} was taken before the server bound it; trying another", chosen);
-        } catch (AuxiliaryPortInUseException e) {
-          // The HTTP and metrics ports are picked anew for every command, on every start.
-          if (attempt >= PORT_ATTEMPTS) {
-            throw e;
-          }
-          LOG.info("an HTTP or metrics port of the server on {} was taken; trying new ones",
-              chosen);
-        }
-      }
+      return server.startNew(gate, running != null);
     }
   }
 
@@ -215,16 +137,8 @@ public final class TemporalManager implements AutoCloseable {
   public void stop() {
     stopSupervisor();
     synchronized (lifecycle) {
-      standby.stop();
-      Running running = current;
-      current = null;
-      if (running != null) {
-        terminate(running, true);
-      }
-      if (lock.isHeld()) {
-        pidFile.delete();
-      }
-      lock.release();
+      stopServersLocked();
+      stateDir.release();
     }
   }
 
@@ -238,17 +152,22 @@ public final class TemporalManager implements AutoCloseable {
       stop();
     } finally {
       closed = true;
-      synchronized (probeLock) {
-        if (probe != null) {
-          probe.close();
-          probe = null;
-        }
-      }
-      OpenManagers.unregister(this);
-      if (ownsStateDir) {
-        deleteRecursively(stateDir);
-      }
+      probes.close();
+      atShutdown.forEach(ShutdownRegistry.Entry::close);
+      stateDir.deleteIfOwned();
     }
+  }
+
+  /** The servers' part of a JVM shutdown: the standbys and the server, files left for later. */
+  private void stopServers() {
+    synchronized (lifecycle) {
+      stopServersLocked();
+    }
+  }
+
+  private void stopServersLocked() {
+    standby.stop();
+    server.stop();
   }
 
   // ---------------------------------------------------------------- supervision
@@ -256,48 +175,31 @@ public final class TemporalManager implements AutoCloseable {
   /**
    * Puts a supervisor on this server and starts it; returns the running one if there is one.
    */
-  public synchronized Supervisor startSupervisor(SupervisorPolicy policy) {
+  public Supervisor startSupervisor(SupervisorPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     ensureOpen();
-    if (supervisor != null && !supervisor.isStopping()) {
-      return supervisor;
-    }
-    SplittableRandom random = policy.randomSeed().isPresent()
-        ? new SplittableRandom(policy.randomSeed().getAsLong()) : new SplittableRandom();
-    Supervisor created = new Supervisor(new ManagedServer(), policy,
-        new ThreadScheduler("supervised-temporal-supervisor-" + backend.name() + "-" + port),
-        events, random);
-    supervisor = created;
-    created.start();
-    return created;
+    return supervision.start(new ManagedServer(this), policy,
+        "supervised-temporal-supervisor-" + backend.name() + "-" + port());
   }
 
   /** Stops the supervisor, if there is one; no restart happens after this returns. */
   public void stopSupervisor() {
-    Supervisor s;
-    synchronized (this) {
-      s = supervisor;
-      supervisor = null;
-    }
-    if (s != null) {
-      s.stop();
-    }
+    supervision.stop();
   }
 
   /** The running supervisor, if any. */
-  public synchronized Optional<Supervisor> supervisor() {
-    return Optional.ofNullable(supervisor);
+  public Optional<Supervisor> supervisor() {
+    return supervision.current();
   }
 
   /** The event log every supervisor of this manager writes to. */
   public SupervisorEvents events() {
-    return events;
+    return supervision.events();
   }
 
   /** Calls the listener whenever a server process this manager started exits. */
   public SupervisorEvents.Registration onServerExit(Consumer<ServerExit> listener) {
-    exitListeners.add(listener);
-    return () -> exitListeners.remove(listener);
+    return supervision.onServerExit(listener);
   }
 
   /**
@@ -311,7 +213,24 @@ public final class TemporalManager implements AutoCloseable {
    * @return the enrolment; closing it stops the resets
    */
   public SupervisorEvents.Registration reconnectOnRestart(ManagedChannel channel) {
-    return ReconnectOnRestart.enrol(events, channel);
+    return ReconnectOnRestart.enrol(events(), channel);
+  }
+
+  /** Fills the standby pool if a refill put off after a promotion is due (supervisor ticks). */
+  void refillStandbys() {
+    if (!standby.refillPending()) {
+      return; // the usual tick: no lock taken
+    }
+    synchronized (lifecycle) {
+      if (server.current() == null || closed) {
+        return;
+      }
+      try {
+        standby.refillIfDue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- health
@@ -328,67 +247,19 @@ public final class TemporalManager implements AutoCloseable {
 
   /** A health report of the given depth, with the given probe deadline. */
   public HealthReport health(ProbeDepth depth, Duration timeout) {
-    List<HealthReport.LayerResult> layers = new ArrayList<>();
-    if (!backend.ownsProcess()) {
-      probeLayer(layers, timeout);
-      return new HealthReport(Instant.now(), -1, layers);
-    }
-    Running running = current;
-    if (depth == ProbeDepth.FULL) {
-      boolean held = lock.isHeld();
-      layers.add(layer(HealthReport.Layer.LOCK, held,
-          held ? "holding " + lock.file() : "the state dir lock is not held"));
-      if (!held) {
-        return report(running, layers);
-      }
-    }
-    if (running == null) {
-      layers.add(layer(HealthReport.Layer.PROCESS_ALIVE, false, "no server has been started"));
-      return report(null, layers);
-    }
-    Process process = running.process();
-    if (!process.isAlive()) {
-      layers.add(layer(HealthReport.Layer.PROCESS_ALIVE, false, "pid " + process.pid()
-          + " exited with code " + process.exitValue()));
-      return report(running, layers);
-    }
-    layers.add(layer(HealthReport.Layer.PROCESS_ALIVE, true, "pid " + process.pid()));
-    // Our own child cannot be replaced while the JDK has not reaped it (its pid stays taken),
-    // and its identity was verified at spawn: re-reading /proc every tick would tell nothing new.
-    Optional<String> mismatch =
-        process.isAlive() ? Optional.empty() : running.identity().mismatch();
-    layers.add(layer(HealthReport.Layer.IDENTITY, mismatch.isEmpty(),
-        mismatch.orElse("our unreaped child, verified at spawn")));
-    if (mismatch.isPresent()) {
-      return report(running, layers);
-    }
-    if (depth == ProbeDepth.SEED) {
-      layers.add(tcpConnect(running.port(), timeout));
-      return report(running, layers);
-    }
-    HealthReport.LayerResult owner =
-        portGuard.ownerLayer(running.process().toHandle(), running.port());
-    layers.add(owner);
-    if (owner.ok()) {
-      probeLayer(layers, timeout);
-    }
-    return report(running, layers);
+    return health.check(depth, timeout);
   }
 
   /** Whether a {@code GetSystemInfo} call succeeds within the timeout: a real client RPC. */
   public boolean answersRpc(Duration timeout) {
-    GrpcProbe p;
-    synchronized (probeLock) {
-      p = probe;
-    }
-    return p != null && p.checkSystemInfo(timeout).isEmpty();
+    return probes.answersRpc(timeout);
   }
 
   // ---------------------------------------------------------------- accessors
 
   /** The server's pid, or -1 when none runs (or for an external server). */
   public long pid() {
-    Running running = current;
+    RunningServer running = server.current();
     return running == null ? -1 : running.identity().pid();
   }
 
@@ -409,12 +280,12 @@ public final class TemporalManager implements AutoCloseable {
 
   /** The verified identity of the running server, if one runs. */
   public Optional<ProcessIdentity> serverIdentity() {
-    return Optional.ofNullable(current).map(Running::identity);
+    return Optional.ofNullable(server.current()).map(RunningServer::identity);
   }
 
   /** The port: the requested one, or the one picked at the first start; 0 before that. */
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** {@code 127.0.0.1:PORT}, the address clients use; stable across restarts. */
@@ -422,10 +293,10 @@ public final class TemporalManager implements AutoCloseable {
     if (backend instanceof ExternalBackend ext) {
       return ext.host() + ":" + ext.port();
     }
-    if (port == 0) {
+    if (port() == 0) {
       throw new IllegalStateException("no port yet: call start() first");
     }
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + port();
   }
 
   /** The namespace that exists on the server once it is ready. */
@@ -450,328 +321,48 @@ public final class TemporalManager implements AutoCloseable {
 
   /** The private state directory: lock, pid file, log, database. */
   public Path stateDir() {
-    return stateDir;
+    return stateDir.path();
   }
 
   /** The pid file. */
   public Path pidFile() {
-    return pidFile.path();
+    return stateDir.pidFilePath();
   }
 
   /** The lock file. */
   public Path lockFile() {
-    return lock.file();
+    return stateDir.lockFile();
   }
 
   /** The server's log file (stdout and stderr, appended across restarts). */
   public Path logFile() {
-    return logFile;
+    return stateDir.logFile();
   }
 
   /** Whether this manager holds its state dir's lock. */
   public boolean holdsLock() {
-    return lock.isHeld();
+    return stateDir.holdsLock();
   }
 
   /** The most recent start that spawned a server, if any. */
   public Optional<StartResult> lastStart() {
-    return Optional.ofNullable(lastStart);
+    return server.lastStart();
   }
 
   /** What the most recent start found and cleaned in the state dir (stale pid files, orphans). */
   public List<String> staleStateNotes() {
-    return staleStateNotes;
+    return server.staleStateNotes();
   }
 
   /** The last {@code lines} lines of the server log. */
   public List<String> logTail(int lines) {
-    if (lines <= 0 || !Files.isRegularFile(logFile)) {
-      return List.of();
-    }
-    try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-      long length = file.length();
-      long from = Math.max(0, length - 64 * 1024);
-      byte[] bytes = new byte[(int) (length - from)];
-      file.seek(from);
-      file.readFully(bytes);
-      List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
-      return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return List.of("(cannot read " + logFile + ": " + e.getMessage() + ")");
-    }
+    return stateDir.logTail(lines);
   }
 
   @Override
   public String toString() {
-    return "TemporalManager[" + backend.name() + " 127.0.0.1:" + port + ", state " + stateDir
-        + ", pid " + pid() + "]";
-  }
-
-  // ---------------------------------------------------------------- internals
-
-  private StartResult startExternal() throws InterruptedException {
-    GrpcProbe external = probeFor(port);
-    // A server that is still coming up (refusing connections) gets until startupTimeout.
-    long deadline = System.nanoTime() + startupTimeout.toNanos();
-    Optional<String> failure;
-    while (true) {
-      Duration wait = Duration.ofNanos(Math.max(1, Math.min(deadline - System.nanoTime(),
-          TimeUnit.SECONDS.toNanos(2))));
-      failure = external.checkServing(wait).or(() ->
-          NamespaceReadiness.check(external.channel(), namespace, options, false, wait));
-      if (failure.isEmpty() || System.nanoTime() >= deadline) {
-        break;
-      }
-      Thread.sleep(50);
-    }
-    if (failure.isPresent()) {
-      throw new TemporalStartException("external server " + target() + " is not serving: "
-          + failure.get(), List.of(), List.of(), null);
-    }
-    return new StartResult(-1, port, true, Duration.ZERO, 0);
-  }
-
-  private Running spawnAndAwaitReady(int chosenPort, SpawnGate gate) throws InterruptedException {
-    List<String> command =
-        backend.command(new LaunchSpec(chosenPort, stateDir, namespace, persistent, options));
-    portGuard.requireFree(chosenPort, Set.of(), null, command, List.of());
-    Optional<Running> promoted = promoteStandby(chosenPort, gate);
-    if (promoted.isPresent()) {
-      return promoted.get();
-    }
-    Process process;
-    try {
-      process = gate.spawnIfOpen(() -> ProcessSpawner.spawn(command, stateDir, logFile));
-    } catch (SpawnCancelledException | InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new TemporalStartException("cannot spawn the server: " + e, command, logTail(10), e);
-    }
-    return awaitReady(process, command, chosenPort);
-  }
-
-  /**
-   * Promotes the waiting standby, if there is one, once the caller proved the port free: tells
-   * it to bind inside the gate and waits until it serves. A standby that is gone or does not
-   * serve is killed and counted; the caller then starts a server cold.
-   */
-  private Optional<Running> promoteStandby(int chosenPort, SpawnGate gate)
-      throws InterruptedException {
-    Optional<Standby.Candidate> candidate;
-    try {
-      candidate = gate.spawnIfOpen(() -> standby.promote(chosenPort));
-    } catch (SpawnCancelledException | InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("promoting the standby failed unexpectedly", e);
-    }
-    if (candidate.isEmpty()) {
-      return Optional.empty();
-    }
-    Process process = candidate.get().process();
-    try {
-      Running running = awaitReady(process, candidate.get().command(), chosenPort);
-      standby.promoted();
-      LOG.info("promoted standby pid {} to serve 127.0.0.1:{}", process.pid(), chosenPort);
-      return Optional.of(running);
-    } catch (TemporalStartException e) {
-      standby.promotionFailed();
-      LOG.warn("promoting standby pid {} failed; starting the server cold: {}", process.pid(),
-          e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  private Running awaitReady(Process process, List<String> command, int chosenPort)
-      throws InterruptedException {
-    Instant spawnStart = process.toHandle().info().startInstant().orElse(Instant.EPOCH);
-    AtomicBoolean expected = new AtomicBoolean();
-    boolean ready = false;
-    try {
-      GrpcProbe readiness = probeFor(chosenPort);
-      boolean registerViaApi = !(backend instanceof CliBackend);
-      String notReady = "no answer yet";
-      long deadline = System.nanoTime() + startupTimeout.toNanos();
-      while (true) {
-        if (!process.isAlive()) {
-          int code = process.waitFor();
-          List<String> tail = logTail(30);
-          if (backend.exitedBecausePortInUse(code, tail)) {
-            portGuard.requireFree(chosenPort, Set.of(), "another process", command, tail);
-          }
-          if (backend.exitedBecauseAuxiliaryPortInUse(code, tail)) {
-            throw new AuxiliaryPortInUseException(code, command, tail);
-          }
-          throw new TemporalStartException("the server exited with code " + code
-              + " before it was ready", command, tail, null);
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new TemporalStartException("the server was not ready within startupTimeout = "
-              + startupTimeout + " (last: " + notReady + ")", command, logTail(30), null);
-        }
-        Duration wait = Duration.ofNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
-        // Health, then the namespaces and search attributes: an in-memory server has them again
-        // before anyone (the supervisor included) is told it is ready.
-        Optional<String> failure = readiness.checkServing(wait).or(() -> NamespaceReadiness
-            .check(readiness.channel(), namespace, options, registerViaApi, wait));
-        if (failure.isEmpty()) {
-          break;
-        }
-        notReady = failure.get();
-        if (Thread.interrupted()) {
-          throw new InterruptedException("interrupted while waiting for the server to be ready");
-        }
-        Thread.sleep(10);
-      }
-      ProcessIdentity identity = ProcessIdentity.of(process.toHandle())
-          .filter(id -> id.startInstant().equals(spawnStart) || spawnStart == Instant.EPOCH)
-          .orElseThrow(() -> new TemporalStartException(
-              "the server answered but its process identity cannot be read", command,
-              logTail(10), null));
-      Running running = new Running(process, spawnStart, identity, chosenPort, expected);
-      portGuard.requireFree(chosenPort, PortOwnership.treeOf(process.toHandle()), null, command,
-          logTail(10));
-      process.onExit().thenAccept(p -> notifyExit(running));
-      ready = true;
-      return running;
-    } finally {
-      if (!ready) {
-        expected.set(true);
-        killSpawned(process, spawnStart);
-      }
-    }
-  }
-
-  private void notifyExit(Running running) {
-    ServerExit exit = new ServerExit(running.process().pid(), running.process().exitValue(),
-        running.expectedExit().get(), System.nanoTime(), Instant.now());
-    for (Consumer<ServerExit> listener : exitListeners) {
-      try {
-        listener.accept(exit);
-      } catch (RuntimeException e) {
-        LOG.warn("a server exit listener threw; ignored", e);
-      }
-    }
-  }
-
-  /** Ends a server we judged unhealthy: KILL + CONT to its group, at once. */
-  private void discard(Running running) {
-    current = null;
-    discarded = running.identity();
-    terminate(running, false);
-  }
-
-  private void terminate(Running running, boolean graceful) {
-    running.expectedExit().set(true);
-    Process process = running.process();
-    if (graceful && process.isAlive()) {
-      signalOwnGroup(process, running.spawnStart(), Signal.TERM);
-      try {
-        process.waitFor(stopGracePeriod.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    killSpawned(process, running.spawnStart());
-  }
-
-  /** KILL + CONT to the group of a process we spawned, then reap it. */
-  private void killSpawned(Process process, Instant spawnStart) {
-    if (process.isAlive()) {
-      signalOwnGroup(process, spawnStart, Signal.KILL);
-    }
-    boolean interrupted = Thread.interrupted();
-    try {
-      if (!process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.error("server pid {} did not exit within {} of SIGKILL", process.pid(), KILL_WAIT);
-      }
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Signals the group our child leads. The child is verified by its start time: a pid the JDK
-   * already reaped and the kernel reused has another start time and is refused.
-   */
-  private void signalOwnGroup(Process process, Instant spawnStart, Signal signal) {
-    Optional<ProcessIdentity> now = ProcessIdentity.of(process.toHandle());
-    if (now.isEmpty()) {
-      return;
-    }
-    if (spawnStart != Instant.EPOCH && !now.get().startInstant().equals(spawnStart)) {
-      LOG.warn("not signalling pid {}: it is no longer the process we started", process.pid());
-      return;
-    }
-    try {
-      ProcessGroups.signalGroup(now.get(), signal);
-    } catch (SignalRefusedException e) {
-      // Not (yet) a group leader, or it changed under us: fall back to our own child handle.
-      LOG.debug("group signal refused ({}); signalling the child only", e.getMessage());
-      if (signal == Signal.TERM) {
-        process.destroy();
-      } else {
-        process.destroyForcibly();
-      }
-    }
-  }
-
-  private void probeLayer(List<HealthReport.LayerResult> layers, Duration timeout) {
-    Optional<String> failure = probeFor(port).checkServing(timeout);
-    layers.add(layer(HealthReport.Layer.PROTOCOL, failure.isEmpty(),
-        failure.orElse("SERVING")));
-  }
-
-  private static HealthReport.LayerResult tcpConnect(int port, Duration timeout) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port),
-          (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-      return layer(HealthReport.Layer.TCP_CONNECT, true, "port " + port + " accepts");
-    } catch (IOException e) {
-      return layer(HealthReport.Layer.TCP_CONNECT, false, "port " + port + ": " + e.getMessage());
-    }
-  }
-
-  private static HealthReport.LayerResult layer(HealthReport.Layer layer, boolean ok,
-      String detail) {
-    return new HealthReport.LayerResult(layer, ok, detail);
-  }
-
-  private static HealthReport report(Running running, List<HealthReport.LayerResult> layers) {
-    return new HealthReport(Instant.now(), running == null ? -1 : running.identity().pid(),
-        layers);
-  }
-
-  /** The probe for a port: one channel, kept across restarts, replaced if the port changes. */
-  private GrpcProbe probeFor(int forPort) {
-    synchronized (probeLock) {
-      GrpcProbe p = probe;
-      if (p != null && p.port() == forPort) {
-        return p;
-      }
-      if (p != null) {
-        p.close();
-      }
-      probe = new GrpcProbe(backend instanceof ExternalBackend ext ? ext.host() : "127.0.0.1",
-          forPort);
-      return probe;
-    }
-  }
-
-  private void prepareStateDir() {
-    try {
-      if (!Files.isDirectory(stateDir)) {
-        Files.createDirectories(stateDir, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------")));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create state dir " + stateDir, e);
-    }
+    return "TemporalManager[" + backend.name() + " 127.0.0.1:" + port() + ", state "
+        + stateDir.path() + ", pid " + pid() + "]";
   }
 
   private void ensureOpen() {
@@ -780,86 +371,11 @@ public final class TemporalManager implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.debug("cannot delete {}", p, e);
-        }
-      });
-    } catch (IOException e) {
-      LOG.debug("cannot delete {}", dir, e);
-    }
-  }
-
-  /** Fills the standby pool if a refill put off after a promotion is due (supervisor ticks). */
-  private void refillStandbys() {
-    if (!standby.refillPending()) {
-      return; // the usual tick: no lock taken
-    }
-    synchronized (lifecycle) {
-      if (current == null || closed) {
-        return;
-      }
-      try {
-        standby.refillIfDue();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Adapts this manager to what the supervisor needs. */
-  private final class ManagedServer implements SupervisedServer {
-    @Override
-    public String describe() {
-      return backend.name() + " 127.0.0.1:" + port;
-    }
-
-    @Override
-    public HealthReport check(ProbeDepth depth, Duration timeout) {
-      HealthReport report = health(depth, timeout);
-      if (report.healthy()) {
-        refillStandbys();
-      }
-      return report;
-    }
-
-    @Override
-    public StartResult restart(SpawnGate gate) throws Exception {
-      return start(gate, RESTART_REUSE_CHECK);
-    }
-
-    @Override
-    public SupervisorEvents.Registration onExit(Consumer<ServerExit> listener) {
-      return onServerExit(listener);
-    }
-
-    @Override
-    public long pid() {
-      return TemporalManager.this.pid();
-    }
-
-    @Override
-    public boolean restartable() {
-      return backend.ownsProcess();
-    }
-
-    @Override
-    public List<String> logTail(int lines) {
-      return TemporalManager.this.logTail(lines);
-    }
-  }
-
   /**
    * Builds a {@link TemporalManager}; {@link #build()} validates every setting and names the
    * bad one before anything starts.
    */
+  @API(status = STABLE, since = "0.1.0")
   public static final class Builder {
     private BackendKind backendKind = BackendKind.AUTO;
     private ServerBackend backend;
@@ -1037,109 +553,26 @@ public final class TemporalManager implements AutoCloseable {
      * @throws IllegalArgumentException naming the setting, its value and what is accepted
      */
     public TemporalManager build() {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port = " + port + "; accepted: 0-65535 (0 picks a "
-            + "free port)");
-      }
-      positive("startupTimeout", startupTimeout);
-      positive("stopGracePeriod", stopGracePeriod);
-      if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-        throw new IllegalArgumentException("namespace = '" + namespace + "'; accepted: 1-255 "
-            + "letters, digits, '.', '_' or '-', starting with a letter or digit");
-      }
-      if (cliPath != null && (!Files.isRegularFile(cliPath) || !Files.isExecutable(cliPath))) {
-        throw new IllegalArgumentException("cliPath = '" + cliPath + "' is not an executable "
-            + "file; accepted: the path of a Temporal CLI binary");
-      }
-      if (target != null && backend == null && backendKind != BackendKind.EXTERNAL) {
-        throw new IllegalArgumentException("target = '" + target + "' is only used with backend "
-            + "= external; accepted: no target, or backend(BackendKind.EXTERNAL)");
-      }
+      SettingChecks.checkBasics(port, startupTimeout, stopGracePeriod, namespace, cliPath, target,
+          backend != null, backendKind);
       HostRequirements.check(backend != null ? backend.ownsProcess()
           : backendKind != BackendKind.EXTERNAL);
       boolean owns = stateDir == null;
       Path dir = stateDir;
       if (dir != null) {
-        checkStateDir(dir);
+        SettingChecks.checkStateDir(dir);
       }
       BackendKind kind = backendKind == BackendKind.AUTO && setup.timeSkipping
           ? BackendKind.EMBEDDED : backendKind; // only the embedded server can skip time
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
-      if (standbyCount != null && (standbyCount < 1 || standbyCount > Standby.MAX_COUNT)) {
-        throw new IllegalArgumentException("standbyCount = " + standbyCount + " is out of range; "
-            + "accepted: 1-" + Standby.MAX_COUNT);
-      }
-      if (standbyCount != null && standbyMode == StandbyMode.OFF) {
-        throw new IllegalArgumentException("standbyCount = " + standbyCount + " needs a standby, "
-            + "but standby = off; accepted: standby = on or after-first-restart with it, or no "
-            + "standbyCount");
-      }
-      if (standbyMode != StandbyMode.OFF && !chosen.supportsStandby()) {
-        throw new IllegalArgumentException("standby = " + standbyMode.settingName() + ", but the "
-            + chosen.name() + " backend cannot start a server without binding its port; "
-            + "accepted with this backend: off (or use backend = embedded)");
-      }
+      SettingChecks.checkStandby(standbyMode, standbyCount, chosen);
       if (dir == null) {
-        dir = createTempStateDir(tempRoot);
+        dir = SettingChecks.createTempStateDir(tempRoot);
       }
       return new TemporalManager(this, chosen, dir.toAbsolutePath().normalize(), owns,
           serverOptions);
-    }
-
-    /**
-     * Creates a fresh private state dir under {@code java.io.tmpdir} (or the test root), after
-     * sweeping the ones that hosts which are gone left there.
-     */
-    private static Path createTempStateDir(Path testRoot) {
-      String property = System.getProperty("java.io.tmpdir");
-      Path root = testRoot != null ? testRoot
-          : Path.of(property == null || property.isBlank() ? "/tmp" : property);
-      if (!Files.isDirectory(root) || !Files.isWritable(root)) {
-        String what = !Files.exists(root) ? "does not exist"
-            : !Files.isDirectory(root) ? "is a regular file, not a directory" : "is not writable";
-        throw new IllegalArgumentException("java.io.tmpdir = '" + root + "' " + what
-            + "; accepted: a writable directory for the temporary state dir (-Djava.io.tmpdir), "
-            + "or set stateDir");
-      }
-      StaleStateDirs.sweep(root);
-      try {
-        Path dir = Files.createTempDirectory(root, StaleStateDirs.PREFIX, PosixFilePermissions
-            .asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        StaleStateDirs.markOwned(dir);
-        return dir;
-      } catch (IOException e) {
-        throw new IllegalArgumentException("java.io.tmpdir = '" + root + "': cannot create a "
-            + "temporary state dir there (" + e + "); accepted: a writable directory, or set "
-            + "stateDir", e);
-      }
-    }
-
-    private static void checkStateDir(Path dir) {
-      Path existing = dir.toAbsolutePath();
-      while (existing != null && !Files.exists(existing)) {
-        existing = existing.getParent();
-      }
-      if (existing != null && !Files.isDirectory(existing)) {
-        throw new IllegalArgumentException("stateDir = '" + dir + "' "
-            + (existing.equals(dir.toAbsolutePath()) ? "is a regular file"
-                : "is under a regular file (" + existing + ")")
-            + "; accepted: a writable directory, or one that can be created");
-      }
-      if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-        throw new IllegalArgumentException("stateDir = '" + dir + "' is not a writable directory"
-            + (existing != null && !existing.equals(dir.toAbsolutePath())
-                ? " (" + existing + " is not writable)" : "")
-            + "; accepted: a writable directory, or one that can be created");
-      }
-    }
-
-    private static void positive(String setting, Duration value) {
-      if (value == null || value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException(
-            setting + " = " + value + "; accepted: a positive duration");
-      }
     }
   }
 }

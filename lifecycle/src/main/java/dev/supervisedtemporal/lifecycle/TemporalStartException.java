@@ -1,11 +1,15 @@
 package dev.supervisedtemporal.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a server could not be started; carries the command line and the server's last log
  * lines, so the message alone says what went wrong.
  */
+@API(status = STABLE, since = "0.1.0")
 public class TemporalStartException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,10 @@
 package dev.supervisedtemporal.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -49,5 +51,18 @@ class SupervisorEventsTest {
         e -> e.type() == SupervisorEventType.TICK, Duration.ofSeconds(1));
     assertThat(next).isEqualTo(events.since(from).get(0));
     s.stop();
+  }
+
+  @Test
+  void awaitTimesOutUncheckedNamingWhatAndTheLastEvents() {
+    SupervisorEvents events = new SupervisorEvents();
+    events.publish(new SupervisorEvent(SupervisorEventType.STARTED, System.nanoTime(),
+        Instant.now(), 42, true, 0, Duration.ZERO, "first"));
+    assertThatThrownBy(() -> events.await("a restart", 0,
+        e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofMillis(50)))
+        .isInstanceOf(AwaitTimeoutException.class)
+        .hasMessageContaining("awaited a restart for 50 ms")
+        .hasMessageContaining("first")
+        .satisfies(t -> assertThat(((AwaitTimeoutException) t).awaited()).isEqualTo("a restart"));
   }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <p>This class runs alone from the self-contained jar of the embedded-server module: it must use
  * nothing of this project but itself.
  */
-public final class EmbeddedServerMain {
+final class EmbeddedServerMain {
 
   /** The line printed once the server listens, followed by the port. */
   public static final String READY_PREFIX = "supervised-temporal: ready on 127.0.0.1:";

@@ -1,11 +1,14 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code PATH}; the project-local install {@code .tools/bin/temporal} in the working directory or
  * one of its parents. Without any, AUTO means the embedded server.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BackendDiscovery {
 
   /** The system property naming the CLI binary. */

@@ -1,10 +1,14 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** The kinds of Temporal server the harness can run or watch. */
+@API(status = STABLE, since = "0.1.0")
 public enum BackendKind {
   /** The Temporal CLI dev server when one is installed, else the embedded server. */
   AUTO,

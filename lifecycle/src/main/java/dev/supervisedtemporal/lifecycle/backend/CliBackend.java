@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Starts {@code temporal server start-dev} from the Temporal CLI on loopback.
@@ -22,6 +25,7 @@ import java.util.function.IntSupplier;
  * restart loses every workflow. Namespaces and search attributes are passed as flags, so the CLI
  * creates them again at every start.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class CliBackend implements ServerBackend {
 
   private final Path binary;

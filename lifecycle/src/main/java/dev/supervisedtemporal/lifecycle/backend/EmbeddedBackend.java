@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * still starts, from a jar unpacked for this JVM only and without an archive (slower), and one
  * log line says why.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class EmbeddedBackend implements ServerBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBackend.class);

@@ -1,9 +1,13 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Watches a Temporal server the harness does not own: it never starts, signals or stops it. */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ExternalBackend implements ServerBackend {
 
   private final String host;

@@ -1,14 +1,18 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import org.apiguardian.api.API;
 
 /**
  * Picks a free loopback port. The port may be taken again before the server binds it (a known
  * race), which is why the manager retries a start that fails with "address in use".
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class FreePorts {
 
   private FreePorts() {}

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * What a backend needs to build the command that starts one server.
@@ -11,6 +14,7 @@ import java.nio.file.Path;
  * @param persistent whether the server keeps its data in a file in the state dir
  * @param options the rest of the server's set-up (time, namespaces, search attributes, ...)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record LaunchSpec(int port, Path stateDir, String namespace, boolean persistent,
     ServerOptions options) {
 

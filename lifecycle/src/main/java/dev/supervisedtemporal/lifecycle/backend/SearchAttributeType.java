@@ -1,11 +1,15 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** The types a custom search attribute can have, named as the Temporal CLI names them. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum SearchAttributeType {
   /** Full-text searchable text. */
   TEXT("Text"),

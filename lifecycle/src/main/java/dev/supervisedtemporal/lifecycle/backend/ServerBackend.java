@@ -1,13 +1,17 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Knows how to start one kind of Temporal server as a child process.
  *
  * <p>Implementations build argument lists, never shell strings, and always bind 127.0.0.1.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ServerBackend {
 
   /** The short name used in logs and reports: {@code embedded}, {@code cli} or {@code external}. */

@@ -1,9 +1,12 @@
 package dev.supervisedtemporal.lifecycle.backend;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * How a server is set up beyond its port: what the official launchers (the CLI's
@@ -19,6 +22,7 @@ import java.util.Map;
  * @param uiPort the Web UI's port, or 0 for no UI (headless, the default); the CLI backend only
  * @param logLevel the server's log level: debug, info, warn or error
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ServerOptions(boolean timeSkipping, List<String> namespaces,
     Map<String, SearchAttributeType> searchAttributes, Map<String, String> dynamicConfig,
     List<String> extraArgs, int uiPort, String logLevel) {

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One listening TCP socket found in {@code /proc/net/tcp} or {@code /proc/net/tcp6}.
@@ -10,6 +13,7 @@ import java.util.Optional;
  * @param inode the socket's inode, which links it to a process's file descriptors
  * @param ownerPid the process holding the socket, when it could be found
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record Listener(String address, int port, long inode, Optional<Long> ownerPid) {
 
   /** Whether the socket accepts connections only from this machine's loopback interface. */

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Finds which process listens on a TCP port, from the kernel's socket diagnostics (or
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  * <p>"Something accepts connections on the port" is not "our server listens there": this class
  * answers the second question, and names the owner when it is someone else.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class PortOwnership {
 
   private static final String LISTEN = "0A";

@@ -1,9 +1,12 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.sun.jna.Native;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Sends signals to the process group of a verified process, and never to anything else.
@@ -13,6 +16,7 @@ import java.util.Optional;
  * {@link SignalRefusedException}. A group receiving {@link Signal#TERM} or {@link Signal#KILL}
  * also receives {@link Signal#CONT}, so that a stopped group can act on it.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ProcessGroups {
 
   private ProcessGroups() {}

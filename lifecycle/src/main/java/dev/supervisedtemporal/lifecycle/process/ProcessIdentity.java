@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Identifies one process beyond its number: pid, start time and command line together.
@@ -21,6 +24,7 @@ import java.util.Optional;
  * @param startInstant when the kernel started the process
  * @param commandLine the executable followed by its arguments
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ProcessIdentity(long pid, Instant startInstant, List<String> commandLine) {
 
   /** Validates and defensively copies the fields. */

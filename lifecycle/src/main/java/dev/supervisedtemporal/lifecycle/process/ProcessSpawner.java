@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Starts server processes in a process group of their own that die with this JVM.
@@ -20,6 +23,7 @@ import java.util.concurrent.Future;
  * kernel sends that signal when the <em>thread</em> that forked the child exits, so every spawn
  * runs on one daemon thread that lives as long as the JVM: {@value #THREAD_NAME}.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ProcessSpawner {
 
   /** The name of the JVM-wide spawning thread, which leak checks expect to stay. */

@@ -1,11 +1,15 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /** Reads a process's resident memory (VmRSS) from {@code /proc/<pid>/status}. */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ResidentMemory {
 
   private ResidentMemory() {}

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.lifecycle.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** The POSIX signals this library sends, with their Linux numbers. */
+@API(status = INTERNAL, since = "0.1.0")
 public enum Signal {
   /** Ask to terminate; pending while the process is stopped. */
   TERM(15),

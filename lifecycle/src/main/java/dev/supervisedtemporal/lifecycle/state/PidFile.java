@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * Records the running server's full identity (pid, start time, command line) and port.
@@ -24,6 +27,7 @@ import java.util.Properties;
  * atomically (temp file + rename, which replaces a planted symbolic link rather than following
  * it) and read without following links.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class PidFile {
 
   /** The pid file's name inside the state directory. */
@@ -42,6 +46,7 @@ public final class PidFile {
    * @param identity the server's identity
    * @param port the port it was started on
    */
+  @API(status = INTERNAL, since = "0.1.0")
   public record Content(ProcessIdentity identity, int port) {}
 
   /** The file's path. */

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.lifecycle.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Makes one manager the owner of a state directory, across threads and across JVMs.
@@ -22,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * JVM is decided by a registry of directories first, and the file lock only arbitrates between
  * processes. The lock file records the owner's pid for the message another process gets.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class StateDirLock implements AutoCloseable {
 
   /** The lock file's name inside the state directory. */
