@@ -246,12 +246,18 @@ final class Standby {
     return waiting.stream().map(Standby::verified).flatMap(Optional::stream).toList();
   }
 
+  /**
+   * The standby's identity once it runs the server's own command: until the wrapper
+   * ({@code setpriv … setsid …}) has exec'd into it, the command line read from /proc is the
+   * wrapper's, an identity that a later check would call "a different command".
+   */
   private static Optional<ProcessIdentity> verified(Candidate candidate) {
     if (!candidate.process().isAlive()) {
       return Optional.empty();
     }
     return ProcessIdentity.of(candidate.process().toHandle())
-        .filter(id -> id.startInstant().equals(candidate.spawnStart()));
+        .filter(id -> id.startInstant().equals(candidate.spawnStart()))
+        .filter(id -> id.commandLine().equals(candidate.command()));
   }
 
   StandbyStatus status() {
