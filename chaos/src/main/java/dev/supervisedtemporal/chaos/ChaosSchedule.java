@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A seeded, replayable fault schedule: a weighted fault mix, an interval with jitter, and a
@@ -29,11 +34,13 @@ import java.util.Set;
  *     .faults(FaultKind.KILL, FaultKind.SUSPEND).run(chaos, Duration.ofSeconds(30));
  * }</pre>
  */
+@API(status = EXPERIMENTAL)
 public final class ChaosSchedule {
 
   /** Faults a schedule cannot run: they need a stopped manager or end its supervisor. */
   private static final Set<FaultKind> UNSCHEDULABLE =
       EnumSet.of(FaultKind.HOLD_LOCK, FaultKind.KILL_DURING_STOP);
+  private static final Duration SERVER_POLL = Duration.ofMillis(10);
 
   private final long seed;
   private final Duration interval;
@@ -200,13 +207,15 @@ public final class ChaosSchedule {
     } finally {
       fault.heal();
     }
-    boolean recovered = chaos.awaitRecovery(fault, recoveryTimeout);
-    Duration recovery = recovered ? chaos.events().ofFault(fault.id()).stream()
-        .filter(e -> e.type() == ChaosEventType.RPC_RECOVERED).findFirst()
-        .map(e -> Duration.ofNanos(e.nanoTime() - fault.injectedNanos())).orElse(Duration.ZERO)
-        : Duration.ZERO;
+    Duration recovery;
+    try {
+      recovery = chaos.awaitRecovery(fault, recoveryTimeout).rpcRecovered();
+    } catch (AwaitTimeoutException e) {
+      return new FaultOutcome(planned, fault.id(), fault.targetPid(), fault.injectedNanos(),
+          false, Duration.ZERO, "");
+    }
     return new FaultOutcome(planned, fault.id(), fault.targetPid(), fault.injectedNanos(),
-        recovered, recovery, "");
+        true, recovery, "");
   }
 
   private Fault inject(Chaos chaos, FaultKind kind) {
@@ -232,12 +241,17 @@ public final class ChaosSchedule {
     }
   }
 
-  /** Waits (up to the recovery timeout) until the manager runs a live server to target. */
-  private void awaitServer(TemporalManager manager) throws InterruptedException {
-    long deadline = System.nanoTime() + recoveryTimeout.toNanos();
-    while (!manager.serverIdentity().map(ProcessIdentity::isStillAlive).orElse(false)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
+  /**
+   * Waits (up to the recovery timeout) until the manager runs a live server to target; when none
+   * comes, the fault is tried anyway and its refusal recorded.
+   */
+  private void awaitServer(TemporalManager manager) {
+    try {
+      Await.until("a live server to target").atMost(recoveryTimeout)
+          .pollInterval(SERVER_POLL)
+          .until(() -> manager.serverIdentity().map(ProcessIdentity::isStillAlive).orElse(false));
+    } catch (AwaitTimeoutException e) {
+      // the injection below is refused and recorded as this fault's outcome
     }
   }
 
