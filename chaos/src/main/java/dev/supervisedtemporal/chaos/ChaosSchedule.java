@@ -2,11 +2,8 @@ package dev.supervisedtemporal.chaos;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.supervisedtemporal.lifecycle.Await;
-import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
-import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +37,6 @@ public final class ChaosSchedule {
   /** Faults a schedule cannot run: they need a stopped manager or end its supervisor. */
   private static final Set<FaultKind> UNSCHEDULABLE =
       EnumSet.of(FaultKind.HOLD_LOCK, FaultKind.KILL_DURING_STOP);
-  private static final Duration SERVER_POLL = Duration.ofMillis(10);
 
   private final long seed;
   private final Duration interval;
@@ -167,13 +163,14 @@ public final class ChaosSchedule {
     Random random = new Random(seed);
     long start = System.nanoTime();
     List<FaultOutcome> outcomes = new ArrayList<>();
+    ScheduledFaultRunner runner = new ScheduledFaultRunner(hold, recoveryTimeout);
     for (int i = 0; maxFaults == 0 || i < maxFaults; i++) {
       ScheduledFault planned = next(random, i);
       if (System.nanoTime() - start + planned.gap().toNanos() > total.toNanos()) {
         break;
       }
       Thread.sleep(planned.gap().toMillis());
-      outcomes.add(runOne(chaos, planned));
+      outcomes.add(runner.run(chaos, planned));
     }
     return new ChaosRun(seed, outcomes, Duration.ofNanos(System.nanoTime() - start));
   }
@@ -189,70 +186,6 @@ public final class ChaosSchedule {
   public String toString() {
     return "ChaosSchedule[seed " + seed + ", every " + interval + " ± " + jitter + ", " + mix
         + ", hold " + hold + (maxFaults > 0 ? ", max " + maxFaults : "") + "]";
-  }
-
-  private FaultOutcome runOne(Chaos chaos, ScheduledFault planned) throws InterruptedException {
-    awaitServer(chaos.manager());
-    Fault fault;
-    try {
-      fault = inject(chaos, planned.kind());
-    } catch (RuntimeException e) {
-      return new FaultOutcome(planned, "", chaos.manager().pid(), 0, false, Duration.ZERO,
-          String.valueOf(e.getMessage()));
-    }
-    try {
-      if (planned.kind().lasting()) {
-        Thread.sleep(hold.toMillis());
-      }
-    } finally {
-      fault.heal();
-    }
-    Duration recovery;
-    try {
-      recovery = chaos.awaitRecovery(fault, recoveryTimeout).rpcRecovered();
-    } catch (AwaitTimeoutException e) {
-      return new FaultOutcome(planned, fault.id(), fault.targetPid(), fault.injectedNanos(),
-          false, Duration.ZERO, "");
-    }
-    return new FaultOutcome(planned, fault.id(), fault.targetPid(), fault.injectedNanos(),
-        true, recovery, "");
-  }
-
-  private Fault inject(Chaos chaos, FaultKind kind) {
-    switch (kind) {
-      case KILL:
-        return chaos.kill();
-      case TERMINATE:
-        return chaos.terminate();
-      case SUSPEND:
-        return chaos.suspend();
-      case HANG:
-        return chaos.hangFor(hold);
-      case STEAL_PORT:
-        return chaos.stealPort();
-      case CORRUPT_PID_FILE:
-        return chaos.corruptPidFile();
-      case DELETE_PID_FILE:
-        return chaos.deletePidFile();
-      case FOREIGN_PID_FILE:
-        return chaos.pidFileNamingForeignProcess();
-      default:
-        throw new IllegalArgumentException(kind + " cannot be scheduled");
-    }
-  }
-
-  /**
-   * Waits (up to the recovery timeout) until the manager runs a live server to target; when none
-   * comes, the fault is tried anyway and its refusal recorded.
-   */
-  private void awaitServer(TemporalManager manager) {
-    try {
-      Await.until("a live server to target").atMost(recoveryTimeout)
-          .pollInterval(SERVER_POLL)
-          .until(() -> manager.serverIdentity().map(ProcessIdentity::isStillAlive).orElse(false));
-    } catch (AwaitTimeoutException e) {
-      // the injection below is refused and recorded as this fault's outcome
-    }
   }
 
   private ScheduledFault next(Random random, int index) {
