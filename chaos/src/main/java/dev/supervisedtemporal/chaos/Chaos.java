@@ -1,33 +1,14 @@
 package dev.supervisedtemporal.chaos;
 
-import dev.supervisedtemporal.lifecycle.Supervisor;
-import dev.supervisedtemporal.lifecycle.SupervisorEvent;
-import dev.supervisedtemporal.lifecycle.SupervisorEventType;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
-import dev.supervisedtemporal.lifecycle.process.Listener;
-import dev.supervisedtemporal.lifecycle.process.PortOwnership;
-import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
-import dev.supervisedtemporal.lifecycle.process.Signal;
-import dev.supervisedtemporal.lifecycle.state.PidFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CancellationException;
+import org.apiguardian.api.API;
 
 /**
  * Injects real OS-level faults into the server a {@link TemporalManager} started, and always
@@ -51,26 +32,36 @@ import org.slf4j.LoggerFactory;
  *   try (Fault thief = chaos.stealPort()) { long pid = thief.thiefPid(); ... }
  * }
  * }</pre>
+ *
+ * <p>A facade: each fault family is its own class (signals, port, state dir, stop race,
+ * recovery), and one registry of open faults holds every undo.
  */
+@API(status = STABLE)
 public final class Chaos implements AutoCloseable {
 
   /** The name of the JVM-wide daemon thread that ends {@link #hangFor} faults. */
   public static final String TIMER_THREAD_NAME = "supervised-temporal-chaos-timer";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Chaos.class);
-  private static final Duration HELPER_TIMEOUT = Duration.ofSeconds(20);
-  private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration DEFAULT_SETTLE = Duration.ofSeconds(1);
-  private static final List<Path> SLEEP = List.of(Path.of("/usr/bin/sleep"), Path.of("/bin/sleep"));
 
   private final TemporalManager manager;
   private final ChaosEvents events;
-  private final Set<Fault> open = Collections.synchronizedSet(new LinkedHashSet<>());
-  private volatile ClientCheck client;
+  private final FaultRegistry registry;
+  private final SignalFaults signals;
+  private final PortFaults ports;
+  private final StateDirFaults stateDir;
+  private final StopRaces stopRaces;
+  private final RecoveryWatch recovery;
 
   private Chaos(TemporalManager manager, ChaosEvents events) {
     this.manager = Objects.requireNonNull(manager, "manager");
     this.events = Objects.requireNonNull(events, "events");
+    this.registry = new FaultRegistry(manager, events);
+    this.signals = new SignalFaults(manager, registry);
+    this.ports = new PortFaults(manager, registry);
+    this.stateDir = new StateDirFaults(manager, registry);
+    this.stopRaces = new StopRaces(manager, registry);
+    this.recovery = new RecoveryWatch(manager, events);
   }
 
   /** Chaos for the manager's server, with a fresh event log. */
@@ -95,31 +86,19 @@ public final class Chaos implements AutoCloseable {
 
   /** The faults not healed yet, oldest first. */
   public List<Fault> openFaults() {
-    synchronized (open) {
-      return List.copyOf(open);
-    }
+    return registry.open();
   }
 
   // ---------------------------------------------------------------- signals
 
   /** Sends SIGKILL (+ SIGCONT) to the server's process group. Nothing to undo. */
   public synchronized Fault kill() {
-    return inject(FaultKind.KILL, f -> {
-      ProcessIdentity server = GroupSignals.serverOf(manager, FaultKind.KILL);
-      f.onHeal(Undo.NOTHING);
-      GroupSignals.send(server, FaultKind.KILL, f, Signal.KILL);
-      return "SIGKILL + SIGCONT sent to process group " + server.pid();
-    });
+    return signals.kill();
   }
 
   /** Sends SIGTERM + SIGCONT to the server's process group. Nothing to undo. */
   public synchronized Fault terminate() {
-    return inject(FaultKind.TERMINATE, f -> {
-      ProcessIdentity server = GroupSignals.serverOf(manager, FaultKind.TERMINATE);
-      f.onHeal(Undo.NOTHING);
-      GroupSignals.send(server, FaultKind.TERMINATE, f, Signal.TERM);
-      return "SIGTERM + SIGCONT sent to process group " + server.pid();
-    });
+    return signals.terminate();
   }
 
   /**
@@ -127,19 +106,12 @@ public final class Chaos implements AutoCloseable {
    * returned fault (or {@link #resume()}) sends SIGCONT.
    */
   public synchronized Fault suspend() {
-    return inject(FaultKind.SUSPEND, f -> stop(f, FaultKind.SUSPEND));
+    return signals.suspend();
   }
 
   /** Resumes (SIGCONT) every open suspend or hang; returns how many were healed. */
   public synchronized int resume() {
-    int count = 0;
-    for (Fault fault : openFaults()) {
-      if (fault.kind() == FaultKind.SUSPEND || fault.kind() == FaultKind.HANG) {
-        fault.heal();
-        count++;
-      }
-    }
-    return count;
+    return signals.resume();
   }
 
   /**
@@ -147,35 +119,7 @@ public final class Chaos implements AutoCloseable {
    * the duration on a timer thread, or earlier when the returned fault is closed.
    */
   public synchronized Fault hangFor(Duration duration) {
-    if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("duration = " + duration + "; accepted: positive");
-    }
-    Fault fault = inject(FaultKind.HANG, f -> stop(f, FaultKind.HANG) + " for " + duration);
-    ChaosTimer.after(duration, () -> {
-      try {
-        fault.heal();
-      } catch (RuntimeException e) {
-        LOG.error("ending hang {} failed", fault.id(), e);
-      }
-    });
-    return fault;
-  }
-
-  private String stop(Fault f, FaultKind kind) throws InterruptedException {
-    ProcessIdentity server = GroupSignals.serverOf(manager, kind);
-    f.onHeal(() -> resumeGroup(server, kind));
-    GroupSignals.send(server, kind, f, Signal.STOP);
-    boolean stopped = ProcState.await(server.pid(), 'T', Duration.ofSeconds(2));
-    return "SIGSTOP sent to process group " + server.pid()
-        + (stopped ? "; state T" : "; state T not observed within 2 s");
-  }
-
-  private static String resumeGroup(ProcessIdentity server, FaultKind kind) {
-    if (server.mismatch().isPresent()) {
-      return "server " + server.pid() + " is gone; nothing to resume";
-    }
-    GroupSignals.send(server, kind, Signal.CONT);
-    return "SIGCONT sent to process group " + server.pid();
+    return signals.hangFor(duration);
   }
 
   // ---------------------------------------------------------------- port
@@ -186,95 +130,19 @@ public final class Chaos implements AutoCloseable {
    * kills the thief ({@link Fault#thiefPid()}) and so releases the port.
    */
   public synchronized Fault stealPort() {
-    return inject(FaultKind.STEAL_PORT, f -> {
-      int port = manager.port();
-      if (port <= 0) {
-        throw new FaultRefusedException("STEAL_PORT refused: " + manager + " has no port yet");
-      }
-      Optional<ProcessIdentity> server = manager.serverIdentity()
-          .filter(id -> id.mismatch().isEmpty());
-      if (server.isPresent()) {
-        GroupSignals.serverOf(manager, FaultKind.STEAL_PORT);
-      }
-      Path dir = manager.stateDir();
-      Path go = dir.resolve("chaos-" + f.id() + ".go");
-      AtomicReference<HelperProcess> thief = new AtomicReference<>();
-      f.onHeal(() -> {
-        HelperProcess h = thief.get();
-        String done = h == null ? "no thief was started" : h.stop() + "; port " + port
-            + " released";
-        Files.deleteIfExists(go);
-        return done;
-      });
-      Files.deleteIfExists(go);
-      HelperProcess h = HelperProcess.java(PortThiefMain.class,
-          List.of("127.0.0.1", Integer.toString(port), go.toString()), dir, f.id());
-      thief.set(h);
-      f.helperPid(h.pid());
-      h.awaitLine("READY", HELPER_TIMEOUT);
-      String killed = "no server was running";
-      if (server.isPresent()) {
-        GroupSignals.send(server.get(), FaultKind.STEAL_PORT, f, Signal.KILL);
-        awaitGone(server.get());
-        killed = "server " + server.get().pid() + " killed";
-      } else {
-        f.injectedNow();
-      }
-      Files.createFile(go);
-      h.awaitLine("BOUND", HELPER_TIMEOUT);
-      return killed + "; port 127.0.0.1:" + port + " held by " + describeOwner(port, h.pid());
-    });
+    return ports.stealPort();
   }
 
-  private static String describeOwner(int port, long thiefPid) {
-    PortOwnership ports = new PortOwnership();
-    if (!ports.isSupported()) {
-      return "thief pid " + thiefPid;
-    }
-    List<Listener> listeners = ports.listenersWithOwners(port, Set.of(thiefPid));
-    return listeners.stream().map(l -> l.address() + " by pid " + l.ownerPid().orElse(-1L))
-        .collect(Collectors.joining(", ", "listener ", ""));
-  }
-
-  private static void awaitGone(ProcessIdentity server) throws InterruptedException {
-    long deadline = System.nanoTime() + EXIT_TIMEOUT.toNanos();
-    while (server.mismatch().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(server + " did not exit within " + EXIT_TIMEOUT);
-      }
-      Thread.sleep(1);
-    }
-  }
-
-  // ---------------------------------------------------------------- state files
+  // ---------------------------------------------------------------- state dir
 
   /** Overwrites the pid file with garbage; healing restores it if chaos's bytes are still there. */
   public synchronized Fault corruptPidFile() {
-    return inject(FaultKind.CORRUPT_PID_FILE, f -> {
-      long pid = manager.pid();
-      PidFileTamper tamper = PidFileTamper.snapshot(manager.pidFile());
-      f.onHeal(() -> tamper.restore(sameServerRuns(pid)));
-      tamper.write(("# corrupted by supervised-temporal chaos\npid=not-a-number\n\u0000\u0001")
-          .getBytes(StandardCharsets.UTF_8));
-      f.injectedNow();
-      return "pid file " + manager.pidFile() + " overwritten with garbage";
-    });
+    return stateDir.corruptPidFile();
   }
 
   /** Deletes the pid file; healing restores it if it is still absent and the server still runs. */
   public synchronized Fault deletePidFile() {
-    return inject(FaultKind.DELETE_PID_FILE, f -> {
-      long pid = manager.pid();
-      if (!Files.exists(manager.pidFile())) {
-        throw new FaultRefusedException("DELETE_PID_FILE refused: there is no pid file at "
-            + manager.pidFile());
-      }
-      PidFileTamper tamper = PidFileTamper.snapshot(manager.pidFile());
-      f.onHeal(() -> tamper.restore(sameServerRuns(pid)));
-      tamper.delete();
-      f.injectedNow();
-      return "pid file " + manager.pidFile() + " deleted";
-    });
+    return stateDir.deletePidFile();
   }
 
   /**
@@ -284,46 +152,7 @@ public final class Chaos implements AutoCloseable {
    * ({@link Fault#helperPid()}).
    */
   public synchronized Fault pidFileNamingForeignProcess() {
-    return inject(FaultKind.FOREIGN_PID_FILE, f -> {
-      ProcessIdentity server = manager.serverIdentity().orElseThrow(() ->
-          new FaultRefusedException("FOREIGN_PID_FILE refused: the manager has not started a "
-              + "server whose identity the pid file could claim"));
-      Path sleep = SLEEP.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
-          new FaultRefusedException("FOREIGN_PID_FILE refused: no sleep binary in " + SLEEP));
-      PidFileTamper tamper = PidFileTamper.snapshot(manager.pidFile());
-      AtomicReference<HelperProcess> decoy = new AtomicReference<>();
-      f.onHeal(() -> {
-        String file = tamper.restore(sameServerRuns(server.pid()));
-        HelperProcess d = decoy.get();
-        return file + "; " + (d == null ? "no decoy was started" : d.stop());
-      });
-      HelperProcess d = HelperProcess.spawn(List.of(sleep.toString(), "3600"),
-          manager.stateDir(), f.id());
-      decoy.set(d);
-      f.helperPid(d.pid());
-      d.awaitExec("sleep", HELPER_TIMEOUT);
-      ProcessIdentity forged =
-          new ProcessIdentity(d.pid(), server.startInstant(), server.commandLine());
-      tamper.write(render(forged, manager.port()));
-      f.injectedNow();
-      return "pid file names live decoy pid " + d.pid() + " with the start time and command "
-          + "line of server " + server.pid();
-    });
-  }
-
-  private static byte[] render(ProcessIdentity identity, int port) throws IOException {
-    Path scratch = Files.createTempDirectory("supervised-temporal-chaos-");
-    try {
-      PidFile file = new PidFile(scratch);
-      file.write(identity, port);
-      return Files.readAllBytes(file.path());
-    } finally {
-      try (Stream<Path> walk = Files.walk(scratch)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
+    return stateDir.pidFileNamingForeignProcess();
   }
 
   /**
@@ -333,24 +162,7 @@ public final class Chaos implements AutoCloseable {
    * held elsewhere only matters to a start, so stop the manager first.
    */
   public synchronized Fault holdLockFromAnotherProcess() {
-    return inject(FaultKind.HOLD_LOCK, f -> {
-      if (manager.holdsLock()) {
-        throw new FaultRefusedException("HOLD_LOCK refused: the manager holds its state dir "
-            + "lock while it runs a server; stop() it first");
-      }
-      AtomicReference<HelperProcess> holder = new AtomicReference<>();
-      f.onHeal(() -> {
-        HelperProcess h = holder.get();
-        return h == null ? "no holder was started" : h.stop() + "; lock released";
-      });
-      HelperProcess h = HelperProcess.java(LockHolderMain.class,
-          List.of(manager.lockFile().toString()), manager.stateDir(), f.id());
-      holder.set(h);
-      f.helperPid(h.pid());
-      h.awaitLine("LOCKED", HELPER_TIMEOUT);
-      f.injectedNow();
-      return "lock " + manager.lockFile() + " held by pid " + h.pid();
-    });
+    return stateDir.holdLockFromAnotherProcess();
   }
 
   // ---------------------------------------------------------------- shutdown race
@@ -367,40 +179,7 @@ public final class Chaos implements AutoCloseable {
    * supervisor stays stopped afterwards.
    */
   public synchronized StopRace killDuringStop(Duration settle) {
-    Objects.requireNonNull(settle, "settle");
-    AtomicReference<StopRace> race = new AtomicReference<>();
-    inject(FaultKind.KILL_DURING_STOP, f -> {
-      Supervisor supervisor = manager.supervisor().filter(s -> !s.isStopping()).orElseThrow(() ->
-          new FaultRefusedException("KILL_DURING_STOP refused: no running supervisor on "
-              + manager));
-      ProcessIdentity server = GroupSignals.serverOf(manager, FaultKind.KILL_DURING_STOP);
-      f.onHeal(Undo.NOTHING);
-      int from = manager.events().size();
-      long began = System.nanoTime();
-      Thread stopper = new Thread(manager::stopSupervisor, "supervised-temporal-chaos-stopper");
-      stopper.setDaemon(true);
-      stopper.start();
-      long spinUntil = began + Duration.ofSeconds(5).toNanos();
-      while (!supervisor.isStopping() && stopper.isAlive() && System.nanoTime() < spinUntil) {
-        Thread.onSpinWait();
-      }
-      GroupSignals.send(server, FaultKind.KILL_DURING_STOP, f, Signal.KILL);
-      boolean whileStopping = stopper.isAlive();
-      stopper.join(supervisor.policy().stopTimeout().plusSeconds(10).toMillis());
-      Duration took = Duration.ofNanos(System.nanoTime() - began);
-      Thread.sleep(settle.toMillis());
-      List<SupervisorEvent> after = manager.events().since(from).stream()
-          .filter(e -> e.nanoTime() >= began).collect(Collectors.toList());
-      boolean restarted = after.stream().anyMatch(e -> e.type() == SupervisorEventType
-          .RESTART_ATTEMPT || e.type() == SupervisorEventType.RESTARTED);
-      long pidAfter = manager.pid();
-      boolean appeared = restarted || (pidAfter > 0 && pidAfter != server.pid());
-      race.set(new StopRace(f.id(), server.pid(), whileStopping, appeared, pidAfter, took,
-          after));
-      return "server " + server.pid() + " killed " + (whileStopping ? "while" : "after")
-          + " the supervisor was stopping; new server appeared: " + appeared;
-    });
-    return race.get();
+    return stopRaces.killDuringStop(settle);
   }
 
   // ---------------------------------------------------------------- recovery
@@ -418,7 +197,7 @@ public final class Chaos implements AutoCloseable {
    * The client must exist before the faults and be kept across them. Null stops watching.
    */
   public void watchClient(ClientCheck check) {
-    this.client = check;
+    recovery.watchClient(check);
   }
 
   /**
@@ -428,57 +207,20 @@ public final class Chaos implements AutoCloseable {
    * records it as {@link ChaosEventType#CLIENT_RECOVERED}. For a kill or terminate it first
    * waits for the killed server to be gone, so the old server's last answer does not count.
    *
-   * @return whether the probe (and the watched client) succeeded within the timeout
+   * <p>Waits in the library's one style ({@link dev.supervisedtemporal.lifecycle.Await}): it
+   * returns what it awaited, or throws saying what it awaited and what it saw last.
+   *
+   * @return how long the probe (and the watched client) took to answer after the fault
+   * @throws AwaitTimeoutException when they did not answer within the timeout
+   * @throws CancellationException when the waiting thread is interrupted (its flag stays set)
    */
-  public boolean awaitRecovery(Fault fault, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    if (fault.kind() == FaultKind.KILL || fault.kind() == FaultKind.TERMINATE) {
-      while (ProcessHandle.of(fault.targetPid()).map(ProcessHandle::isAlive).orElse(false)
-          && manager.pid() == fault.targetPid()) {
-        if (System.nanoTime() > deadline) {
-          return false;
-        }
-        Thread.sleep(2);
-      }
-    }
-    ClientCheck userClient = client;
-    boolean probeDone = false;
-    boolean clientDone = userClient == null;
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      Duration wait = Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos()));
-      if (!probeDone && manager.answersRpc(wait)) {
-        probeDone = true;
-        recovered(ChaosEventType.RPC_RECOVERED, fault, "GetSystemInfo answered");
-      }
-      if (!clientDone && userClient.answers(wait)) {
-        clientDone = true;
-        recovered(ChaosEventType.CLIENT_RECOVERED, fault, "the user's client answered");
-      }
-      if (probeDone && clientDone) {
-        return true;
-      }
-      Thread.sleep(5);
-    }
-  }
-
-  private void recovered(ChaosEventType type, Fault fault, String what) {
-    long now = System.nanoTime();
-    events.publish(new ChaosEvent(type, now, Instant.now(), fault.id(), fault.kind(),
-        manager.pid(), -1, what + " " + (now - fault.injectedNanos()) / 1_000_000
-            + " ms after the fault"));
+  public Recovery awaitRecovery(Fault fault, Duration timeout) {
+    return recovery.await(fault, timeout);
   }
 
   /** The supervisor's and chaos's events merged by monotonic time, one per line. */
   public String timeline() {
-    List<Object[]> lines = new ArrayList<>();
-    manager.events().snapshot().forEach(e -> lines.add(new Object[] {e.nanoTime(), e}));
-    events.snapshot().forEach(e -> lines.add(new Object[] {e.nanoTime(), e}));
-    lines.sort(Comparator.comparingLong(o -> (Long) o[0]));
-    return lines.stream().map(o -> o[1].toString()).collect(Collectors.joining("\n"));
+    return Timeline.of(this).toString();
   }
 
   /**
@@ -487,101 +229,11 @@ public final class Chaos implements AutoCloseable {
    */
   @Override
   public void close() {
-    List<Fault> faults = openFaults();
-    Collections.reverse(faults);
-    RuntimeException failure = null;
-    for (Fault fault : faults) {
-      try {
-        fault.heal();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    registry.healAll();
   }
 
   @Override
   public String toString() {
-    return "Chaos[" + manager + ", " + open.size() + " open fault(s)]";
-  }
-
-  // ---------------------------------------------------------------- internals
-
-  /** Injects one fault: registers it (and so its undo) first, then runs the OS action. */
-  private Fault inject(FaultKind kind, Injector injector) {
-    Fault fault = new Fault(this, events.nextFaultId(kind), kind, manager.pid());
-    open.add(fault);
-    OpenFaults.add(fault);
-    String result;
-    try {
-      result = injector.inject(fault);
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      String message = e instanceof FaultRefusedException ? e.getMessage()
-          : kind + " failed: " + e.getMessage();
-      if (fault.stamped()) {
-        fault.result("partly injected: " + message);
-        publish(ChaosEventType.FAULT_INJECTED, fault, fault.result());
-      } else {
-        publish(ChaosEventType.FAULT_REFUSED, fault, message);
-      }
-      try {
-        fault.heal();
-      } catch (RuntimeException healing) {
-        e.addSuppressed(healing);
-      }
-      if (e instanceof FaultRefusedException refused) {
-        throw refused;
-      }
-      throw new IllegalStateException(message, e);
-    }
-    if (!fault.stamped()) {
-      fault.injectedNow();
-    }
-    fault.result(result);
-    publish(ChaosEventType.FAULT_INJECTED, fault, result);
-    LOG.info("injected {}: {}", fault.id(), result);
-    if (!kind.lasting()) {
-      fault.heal();
-    }
-    return fault;
-  }
-
-  /** Called by a fault once its undo ran. */
-  void healed(Fault fault, String outcome) {
-    open.remove(fault);
-    OpenFaults.remove(fault);
-    if (fault.stamped()) {
-      events.publish(new ChaosEvent(ChaosEventType.FAULT_HEALED, System.nanoTime(),
-          Instant.now(), fault.id(), fault.kind(), fault.targetPid(), fault.helperPid(),
-          outcome));
-      LOG.info("healed {}: {}", fault.id(), outcome);
-    }
-  }
-
-  private void publish(ChaosEventType type, Fault fault, String detail) {
-    boolean injected = type == ChaosEventType.FAULT_INJECTED;
-    events.publish(new ChaosEvent(type, injected ? fault.injectedNanos() : System.nanoTime(),
-        injected ? fault.injectedAt() : Instant.now(), fault.id(), fault.kind(),
-        fault.targetPid(), fault.helperPid(), detail));
-  }
-
-  private boolean sameServerRuns(long pid) {
-    return pid > 0 && manager.pid() == pid
-        && manager.serverIdentity().map(ProcessIdentity::isStillAlive).orElse(false);
-  }
-
-  /** The body of one fault: registers its undo, performs the OS action, says what it did. */
-  @FunctionalInterface
-  private interface Injector {
-    String inject(Fault fault) throws Exception;
+    return "Chaos[" + manager + ", " + registry.open().size() + " open fault(s)]";
   }
 }

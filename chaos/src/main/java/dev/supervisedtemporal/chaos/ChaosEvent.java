@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One timestamped thing chaos did: a fault injected, healed or refused, or an RPC recovered.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param helperPid a helper process the fault uses (port thief, decoy, lock holder), or -1
  * @param detail the result: what was done, or why not
  */
+@API(status = STABLE)
 public record ChaosEvent(ChaosEventType type, long nanoTime, Instant at, String faultId,
     FaultKind fault, long pid, long helperPid, String detail) {
 

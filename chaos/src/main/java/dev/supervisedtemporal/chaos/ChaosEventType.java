@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What a {@link ChaosEvent} reports; the names are the {@code type} field of timing events. */
+@API(status = STABLE)
 public enum ChaosEventType {
   /** A fault was injected: the OS action happened. */
   FAULT_INJECTED,

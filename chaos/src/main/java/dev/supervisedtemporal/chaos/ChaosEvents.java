@@ -1,10 +1,13 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.supervisedtemporal.lifecycle.EventLog;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * The timestamped log of injected, healed and refused faults and recovered RPCs, with listeners.
@@ -13,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * side by side. It also hands out fault ids that are unique within the log. A listener that
  * throws is logged and skipped.
  */
+@API(status = STABLE)
 public final class ChaosEvents extends EventLog<ChaosEvent> {
 
   private final AtomicInteger sequence = new AtomicInteger();

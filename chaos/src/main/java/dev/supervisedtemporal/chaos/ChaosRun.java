@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The result of one {@link ChaosSchedule} run.
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
  * @param faults each planned fault that was reached, in order
  * @param elapsed how long the run took
  */
+@API(status = EXPERIMENTAL)
 public record ChaosRun(long seed, List<FaultOutcome> faults, Duration elapsed) {
 
   /** Copies the list. */

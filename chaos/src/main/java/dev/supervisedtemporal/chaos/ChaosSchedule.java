@@ -1,8 +1,9 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
-import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A seeded, replayable fault schedule: a weighted fault mix, an interval with jitter, and a
@@ -29,6 +31,7 @@ import java.util.Set;
  *     .faults(FaultKind.KILL, FaultKind.SUSPEND).run(chaos, Duration.ofSeconds(30));
  * }</pre>
  */
+@API(status = EXPERIMENTAL)
 public final class ChaosSchedule {
 
   /** Faults a schedule cannot run: they need a stopped manager or end its supervisor. */
@@ -160,13 +163,14 @@ public final class ChaosSchedule {
     Random random = new Random(seed);
     long start = System.nanoTime();
     List<FaultOutcome> outcomes = new ArrayList<>();
+    ScheduledFaultRunner runner = new ScheduledFaultRunner(hold, recoveryTimeout);
     for (int i = 0; maxFaults == 0 || i < maxFaults; i++) {
       ScheduledFault planned = next(random, i);
       if (System.nanoTime() - start + planned.gap().toNanos() > total.toNanos()) {
         break;
       }
       Thread.sleep(planned.gap().toMillis());
-      outcomes.add(runOne(chaos, planned));
+      outcomes.add(runner.run(chaos, planned));
     }
     return new ChaosRun(seed, outcomes, Duration.ofNanos(System.nanoTime() - start));
   }
@@ -182,63 +186,6 @@ public final class ChaosSchedule {
   public String toString() {
     return "ChaosSchedule[seed " + seed + ", every " + interval + " ± " + jitter + ", " + mix
         + ", hold " + hold + (maxFaults > 0 ? ", max " + maxFaults : "") + "]";
-  }
-
-  private FaultOutcome runOne(Chaos chaos, ScheduledFault planned) throws InterruptedException {
-    awaitServer(chaos.manager());
-    Fault fault;
-    try {
-      fault = inject(chaos, planned.kind());
-    } catch (RuntimeException e) {
-      return new FaultOutcome(planned, "", chaos.manager().pid(), 0, false, Duration.ZERO,
-          String.valueOf(e.getMessage()));
-    }
-    try {
-      if (planned.kind().lasting()) {
-        Thread.sleep(hold.toMillis());
-      }
-    } finally {
-      fault.heal();
-    }
-    boolean recovered = chaos.awaitRecovery(fault, recoveryTimeout);
-    Duration recovery = recovered ? chaos.events().ofFault(fault.id()).stream()
-        .filter(e -> e.type() == ChaosEventType.RPC_RECOVERED).findFirst()
-        .map(e -> Duration.ofNanos(e.nanoTime() - fault.injectedNanos())).orElse(Duration.ZERO)
-        : Duration.ZERO;
-    return new FaultOutcome(planned, fault.id(), fault.targetPid(), fault.injectedNanos(),
-        recovered, recovery, "");
-  }
-
-  private Fault inject(Chaos chaos, FaultKind kind) {
-    switch (kind) {
-      case KILL:
-        return chaos.kill();
-      case TERMINATE:
-        return chaos.terminate();
-      case SUSPEND:
-        return chaos.suspend();
-      case HANG:
-        return chaos.hangFor(hold);
-      case STEAL_PORT:
-        return chaos.stealPort();
-      case CORRUPT_PID_FILE:
-        return chaos.corruptPidFile();
-      case DELETE_PID_FILE:
-        return chaos.deletePidFile();
-      case FOREIGN_PID_FILE:
-        return chaos.pidFileNamingForeignProcess();
-      default:
-        throw new IllegalArgumentException(kind + " cannot be scheduled");
-    }
-  }
-
-  /** Waits (up to the recovery timeout) until the manager runs a live server to target. */
-  private void awaitServer(TemporalManager manager) throws InterruptedException {
-    long deadline = System.nanoTime() + recoveryTimeout.toNanos();
-    while (!manager.serverIdentity().map(ProcessIdentity::isStillAlive).orElse(false)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
   }
 
   private ScheduledFault next(Random random, int index) {

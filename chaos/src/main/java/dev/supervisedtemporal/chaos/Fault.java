@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,23 +18,23 @@ import org.slf4j.LoggerFactory;
  * } // SIGCONT sent
  * }</pre>
  */
+@API(status = STABLE)
 public final class Fault implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Fault.class);
 
-  private final Chaos owner;
+  private final FaultRegistry owner;
   private final String id;
   private final FaultKind kind;
   private final long targetPid;
   private final AtomicBoolean healed = new AtomicBoolean();
-  private volatile Undo undo = Undo.NOTHING;
   private volatile long helperPid = -1;
   private volatile long injectedNanos;
   private volatile Instant injectedAt;
   private volatile String result = "";
   private volatile String healResult = "";
 
-  Fault(Chaos owner, String id, FaultKind kind, long targetPid) {
+  Fault(FaultRegistry owner, String id, FaultKind kind, long targetPid) {
     this.owner = owner;
     this.id = id;
     this.kind = kind;
@@ -93,6 +96,7 @@ public final class Fault implements AutoCloseable {
     if (!healed.compareAndSet(false, true)) {
       return;
     }
+    Undo undo = owner.release(this);
     String outcome;
     RuntimeException failure = null;
     try {
@@ -123,9 +127,9 @@ public final class Fault implements AutoCloseable {
 
   // ---------------------------------------------------------------- used while injecting
 
-  /** Registers the undo; injectors call this before the OS action. */
+  /** Registers the undo with the owning registry; families call this before the OS action. */
   void onHeal(Undo action) {
-    this.undo = action;
+    owner.onHeal(this, action);
   }
 
   void helperPid(long pid) {

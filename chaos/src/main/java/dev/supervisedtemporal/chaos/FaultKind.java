@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Names the faults {@link Chaos} can inject; the names are the {@code fault} field of events. */
+@API(status = STABLE)
 public enum FaultKind {
   /** SIGKILL (+ SIGCONT) to the server's process group. */
   KILL(false),

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What happened to one planned fault of a schedule run.
@@ -13,5 +16,6 @@ import java.time.Duration;
  * @param recoveryTime fault injected → first successful RPC, or zero when not recovered
  * @param error why it was refused or failed, or empty
  */
+@API(status = EXPERIMENTAL)
 public record FaultOutcome(ScheduledFault planned, String faultId, long targetPid,
     long injectedNanos, boolean recovered, Duration recoveryTime, String error) {}

@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.chaos;
 
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class HelperProcess {
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(2);
 
   private final Process process;
   private final Path log;
@@ -64,40 +68,50 @@ final class HelperProcess {
    *
    * @throws IOException when it exited first or timed out, with its output
    */
-  String awaitLine(String prefix, Duration timeout) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        if (line.startsWith(prefix)) {
-          return line;
-        }
-      }
-      if (!process.isAlive()) {
-        throw new IOException("helper pid " + pid() + " exited with code " + process.exitValue()
-            + " before printing " + prefix + "; output: " + output());
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IOException("helper pid " + pid() + " did not print " + prefix + " within "
-            + timeout + "; output: " + output());
-      }
-      Thread.sleep(2);
+  String awaitLine(String prefix, Duration timeout) throws IOException {
+    Optional<String> line;
+    try {
+      line = Await.until("helper pid " + pid() + " to print " + prefix).atMost(timeout)
+          .pollInterval(POLL).until(() -> lineStartingWith(prefix),
+              seen -> seen.isPresent() || !process.isAlive());
+    } catch (AwaitTimeoutException e) {
+      throw new IOException("helper pid " + pid() + " did not print " + prefix + " within "
+          + timeout + "; output: " + output(), e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+    if (line.isEmpty()) {
+      line = lineStartingWith(prefix);
+    }
+    return line.orElseThrow(() -> new IOException("helper pid " + pid() + " exited with code "
+        + process.exitValue() + " before printing " + prefix + "; output: " + output()));
   }
 
   /** Waits until the helper has exec'd into the program (its command line is final). */
-  ProcessIdentity awaitExec(String programName, Duration timeout)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<ProcessIdentity> id = ProcessIdentity.of(process.toHandle());
-      if (id.isPresent() && Path.of(id.get().commandLine().get(0)).getFileName().toString()
-          .equals(programName)) {
-        return id.get();
-      }
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IOException("helper pid " + pid() + " did not become " + programName);
-      }
-      Thread.sleep(2);
+  ProcessIdentity awaitExec(String programName, Duration timeout) throws IOException {
+    Optional<ProcessIdentity> id;
+    try {
+      id = Await.until("helper pid " + pid() + " to become " + programName).atMost(timeout)
+          .pollInterval(POLL).until(() -> ProcessIdentity.of(process.toHandle())
+              .filter(seen -> runs(seen, programName)), seen -> seen.isPresent()
+              || !process.isAlive());
+    } catch (AwaitTimeoutException e) {
+      throw new IOException("helper pid " + pid() + " did not become " + programName, e);
+    }
+    return id.orElseThrow(() ->
+        new IOException("helper pid " + pid() + " did not become " + programName));
+  }
+
+  private static boolean runs(ProcessIdentity id, String programName) {
+    return Path.of(id.commandLine().get(0)).getFileName().toString().equals(programName);
+  }
+
+  private Optional<String> lineStartingWith(String prefix) {
+    try {
+      return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+          .filter(l -> l.startsWith(prefix)).findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

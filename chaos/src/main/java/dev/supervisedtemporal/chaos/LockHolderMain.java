@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
  * its parent JVM is gone.
  *
  * <p>Argument: {@code <lock-file>}. Exit code 3: the lock stayed taken for the whole window.
+ * Its wait is a hand-written loop, not {@code Await}: the child JVM's class path holds only this
+ * module's classes.
  */
 final class LockHolderMain {
 

@@ -17,6 +17,9 @@ import java.nio.file.Path;
  * <p>Arguments: {@code <host> <port> <go-file>}. It prints {@code READY} once it waits for the
  * go file, so the server can be killed and the port taken within milliseconds, before a
  * supervisor's restart can bind it again. Exit code 3: the port could not be bound in time.
+ *
+ * <p>Its waits are hand-written loops, not {@code Await}: the child JVM's class path holds only
+ * this module's classes, and the go-file poll is the cadence that makes the theft win the race.
  */
 final class PortThiefMain {
 

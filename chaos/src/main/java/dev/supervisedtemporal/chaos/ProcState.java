@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.chaos;
 
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.util.Optional;
 
 /** Reads a process's scheduler state letter ({@code R}, {@code S}, {@code T}, ...) from /proc. */
 final class ProcState {
+
+  private static final Duration POLL = Duration.ofMillis(1);
 
   private ProcState() {}
 
@@ -27,18 +31,18 @@ final class ProcState {
     }
   }
 
-  /** Waits until the process is in the state; false when it did not get there in time. */
-  static boolean await(long pid, char state, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<Character> now = of(pid);
-      if (now.isPresent() && now.get() == state) {
-        return true;
-      }
-      if (now.isEmpty() || System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(1);
+  /**
+   * Waits until the process is in the state; false when it is gone first or does not get there
+   * in time (the caller reports that rather than failing).
+   */
+  static boolean await(long pid, char state, Duration timeout) {
+    try {
+      return Await.until("pid " + pid + " to be in state " + state).atMost(timeout)
+          .pollInterval(POLL)
+          .until(() -> of(pid), now -> now.isEmpty() || now.get() == state)
+          .isPresent();
+    } catch (AwaitTimeoutException e) {
+      return false;
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * One entry of a seeded {@link ChaosSchedule}'s plan.
@@ -10,4 +13,5 @@ import java.time.Duration;
  *     previous fault's recovery (interval plus seeded jitter)
  * @param kind the fault to inject
  */
+@API(status = EXPERIMENTAL)
 public record ScheduledFault(int index, Duration gap, FaultKind kind) {}

@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What happened when the server was killed while its supervisor was being stopped.
@@ -16,6 +19,7 @@ import java.util.List;
  * @param stopTook how long the supervisor's stop took
  * @param eventsAfterStopBegan the supervisor events published after the stop began
  */
+@API(status = EXPERIMENTAL)
 public record StopRace(String faultId, long killedPid, boolean killedWhileStopping,
     boolean newServerAppeared, long pidAfter, Duration stopTook,
     List<SupervisorEvent> eventsAfterStopBegan) {

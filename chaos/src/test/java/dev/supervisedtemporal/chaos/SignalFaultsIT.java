@@ -20,11 +20,16 @@ class SignalFaultsIT extends SupervisedServerTest {
     Servers.awaitGone(pid);
     assertThat(fault.targetPid()).isEqualTo(pid);
     assertThat(fault.isHealed()).isTrue();
-    assertThat(chaos.awaitRecovery(fault, Servers.GENEROUS)).isTrue();
+    Recovery recovery = chaos.awaitRecovery(fault, Servers.GENEROUS);
     assertThat(manager.pid()).isNotEqualTo(pid);
     assertThat(chaos.events().ofFault(fault.id())).extracting(ChaosEvent::type).containsExactly(
         ChaosEventType.FAULT_INJECTED, ChaosEventType.FAULT_HEALED, ChaosEventType.RPC_RECOVERED);
     ChaosEvent injected = chaos.events().ofFault(fault.id()).get(0);
+    ChaosEvent recovered = chaos.events().ofFault(fault.id()).get(2);
+    assertThat(recovery.faultId()).isEqualTo(fault.id());
+    assertThat(recovery.rpcRecovered().toNanos())
+        .isEqualTo(recovered.nanoTime() - fault.injectedNanos()).isPositive();
+    assertThat(recovery.clientRecovered()).isEmpty();
     assertThat(injected.pid()).isEqualTo(pid);
     assertThat(manager.events().snapshot()).anyMatch(e -> e.type() == SupervisorEventType.UNHEALTHY
         && e.nanoTime() >= injected.nanoTime());
@@ -35,7 +40,7 @@ class SignalFaultsIT extends SupervisedServerTest {
     long pid = manager.pid();
     Fault fault = chaos.terminate();
     Servers.awaitGone(pid);
-    assertThat(chaos.awaitRecovery(fault, Servers.GENEROUS)).isTrue();
+    chaos.awaitRecovery(fault, Servers.GENEROUS);
   }
 
   @Test

@@ -1,13 +1,12 @@
 package dev.supervisedtemporal.extension;
 
-import dev.supervisedtemporal.chaos.Chaos;
+import dev.supervisedtemporal.chaos.Timeline;
 import dev.supervisedtemporal.lifecycle.EventLog;
 import dev.supervisedtemporal.chaos.workload.WorkloadEvent;
 import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.events.TimingEventType;
 import dev.supervisedtemporal.events.TimingFields;
 import dev.supervisedtemporal.lifecycle.StartResult;
-import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +44,8 @@ final class ClassTimingEvents {
   }
 
   /**
-   * Creates the file, writes RUN_META and follows the manager's supervisor events.
+   * Creates the file, writes RUN_META and follows the session's merged supervisor and chaos
+   * timeline.
    *
    * @return the live writer, or null when the file cannot be created (logged)
    */
@@ -59,11 +59,12 @@ final class ClassTimingEvents {
       ClassTimingEvents events = new ClassTimingEvents(w, session.scenario());
       events.guard(() -> w.runMeta(session.createdNanos(), session.settings().policy(),
           run.policyScale(), run.chaosSeed()));
-      events.subscriptions.add(session.manager().events().subscribe(e -> {
-        if (events.following) {
-          events.guard(() -> w.write(e));
-        }
-      }));
+      events.subscriptions.add(Timeline.of(session.manager().events(), session.chaosEvents())
+          .subscribe(e -> {
+            if (events.following) {
+              events.guard(() -> write(w, e));
+            }
+          }));
       return events;
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("cannot write the timing events of {} to {}", session.scenario(), file, e);
@@ -76,15 +77,6 @@ final class ClassTimingEvents {
     if (start != null && !start.reused()) {
       guard(() -> writer.serverReady(readyNanos, start.pid(), start.spawnToReady(), fastStart));
     }
-  }
-
-  /** Follows the chaos events of the class's fault injector. */
-  void follow(Chaos chaos) {
-    subscriptions.add(chaos.events().subscribe(e -> {
-      if (following) {
-        guard(() -> writer.write(e));
-      }
-    }));
   }
 
   /**
@@ -152,4 +144,13 @@ final class ClassTimingEvents {
           writer.file(), e);
     }
   }
+
+  private static void write(TimingEventWriter w, Timeline.Entry entry) {
+    if (entry instanceof Timeline.SupervisorEntry s) {
+      w.write(s.event());
+    } else if (entry instanceof Timeline.ChaosEntry c) {
+      w.write(c.event());
+    }
+  }
+
 }

@@ -1,7 +1,7 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.chaos.Chaos;
-import dev.supervisedtemporal.chaos.ChaosEvent;
+import dev.supervisedtemporal.chaos.ChaosEvents;
 import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.lifecycle.StartResult;
 import dev.supervisedtemporal.lifecycle.Supervisor;
@@ -46,6 +46,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private final List<WorkloadVerdict> workloads = new CopyOnWriteArrayList<>();
   private final SupervisorEvents.Registration restartWatch;
+  private final ChaosEvents chaosEvents = new ChaosEvents();
   private final SupervisedTemporal handle;
 
   private volatile StartResult firstStart;
@@ -197,10 +198,7 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
       throw new IllegalStateException("the Temporal server of " + scenario + " is closed");
     }
     if (chaos == null) {
-      chaos = Chaos.on(manager);
-      if (timing != null) {
-        timing.follow(chaos);
-      }
+      chaos = Chaos.on(manager, chaosEvents);
       // Recovery as the user feels it: the handle's stubs exist before the first fault and are
       // kept across it; their first answer after a fault is recorded as CLIENT_RECOVERED.
       WorkflowServiceStubs kept = serviceStubs();
@@ -214,10 +212,9 @@ final class ServerSession implements AutoCloseable, ExtensionContext.Store.Close
     return timing;
   }
 
-  /** The chaos events so far (empty when no fault was ever injected). */
-  List<ChaosEvent> chaosEvents() {
-    Chaos c = chaos;
-    return c == null ? List.of() : c.events().snapshot();
+  /** The log the class's fault injector records into; it exists before the injector. */
+  ChaosEvents chaosEvents() {
+    return chaosEvents;
   }
 
   /** Keeps a workload run's verdict for this class's timing events. */

@@ -2,8 +2,6 @@ package dev.supervisedtemporal.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supervisedtemporal.chaos.ChaosEventType;
-import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.TestReporter;
 @Tag(ScenarioTags.SEED_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("2 crash recovery (kill -9)")
-public class CrashRecoveryScenario {
+class CrashRecoveryScenario {
 
   static final int KILLS = 3;
 
@@ -32,32 +30,22 @@ public class CrashRecoveryScenario {
     List<Double> recoveries = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
       long before = temporal.pid();
-      int from = temporal.events().size();
-      Fault kill = temporal.chaos().kill();
-      assertThat(temporal.chaos().awaitRecovery(kill, Duration.ofSeconds(60)))
-          .as("a client RPC succeeds after kill %d", i + 1).isTrue();
-      SupervisorEvent restarted = temporal.events().await("RESTARTED after kill " + (i + 1),
-          from, e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
-      temporal.events().await("HEALTHY after kill " + (i + 1), from,
+      KillRound round = KillRound.run(temporal, i + 1);
+      temporal.events().await("HEALTHY after kill " + (i + 1), round.from(),
           e -> e.type() == SupervisorEventType.HEALTHY, Duration.ofSeconds(60));
-      List<SupervisorEventType> order = temporal.events().since(from).stream().map(SupervisorEvent::type)
+      List<SupervisorEventType> order = temporal.events().since(round.from()).stream()
+          .map(SupervisorEvent::type)
           .filter(t -> t != SupervisorEventType.TICK && t != SupervisorEventType.BACKOFF)
           .toList();
-      assertThat(order).as("events after kill %d", i + 1).containsSubsequence(
-          SupervisorEventType.UNHEALTHY, SupervisorEventType.RESTART_ATTEMPT,
-          SupervisorEventType.RESTARTED, SupervisorEventType.HEALTHY);
-      assertThat(restarted.pid()).isNotEqualTo(before);
+      assertThat(order).as("events after kill %d:\n%s", i + 1, round.eventsSoFar())
+          .containsSubsequence(SupervisorEventType.UNHEALTHY, SupervisorEventType.RESTART_ATTEMPT,
+              SupervisorEventType.RESTARTED, SupervisorEventType.HEALTHY);
+      assertThat(round.restarted().pid()).isNotEqualTo(before);
       assertThat(temporal.manager().answersRpc(Duration.ofSeconds(5))).isTrue();
-      temporal.chaos().events().ofFault(kill.id()).stream()
-          .filter(e -> e.type() == ChaosEventType.RPC_RECOVERED).findFirst()
-          .ifPresent(e -> recoveries.add(KeyTiming.ms(e.nanoTime() - kill.injectedNanos())));
+      recoveries.add(round.recoveryMs());
     }
     assertThat(temporal.supervisor().restartCount()).isEqualTo(KILLS);
     KeyTiming.publish(reporter, String.format("recovery median %.0f ms over %d kills %s",
-        KeyTiming.median(recoveries), KILLS, rounded(recoveries)));
-  }
-
-  static List<Long> rounded(List<Double> values) {
-    return values.stream().map(Math::round).toList();
+        KeyTiming.median(recoveries), KILLS, KillRound.rounded(recoveries)));
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.SEED_CASE)
 @DisplayName("3 graceful shutdown")
-public class GracefulShutdownScenario {
+class GracefulShutdownScenario {
 
   @Test
   void stopLeavesNothingBehind(SuiteParameters run, TestReporter reporter) throws Exception {

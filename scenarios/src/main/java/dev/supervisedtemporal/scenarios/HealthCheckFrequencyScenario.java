@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestReporter;
 @Tag(ScenarioTags.SEED_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("6 health-check frequency")
-public class HealthCheckFrequencyScenario {
+class HealthCheckFrequencyScenario {
 
   static final int SPACINGS = 12;
 

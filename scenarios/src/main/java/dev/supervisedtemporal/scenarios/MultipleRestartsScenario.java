@@ -2,12 +2,8 @@ package dev.supervisedtemporal.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supervisedtemporal.chaos.ChaosEventType;
-import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
-import dev.supervisedtemporal.lifecycle.SupervisorEvent;
-import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.TestReporter;
 @Tag(ScenarioTags.SEED_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("4 multiple restarts")
-public class MultipleRestartsScenario {
+class MultipleRestartsScenario {
 
   static final int KILLS = 5;
 
@@ -39,16 +35,9 @@ public class MultipleRestartsScenario {
     List<Double> spawnToReady = new ArrayList<>();
     List<Double> recovery = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
-      int from = temporal.events().size();
-      Fault kill = temporal.chaos().kill();
-      assertThat(temporal.chaos().awaitRecovery(kill, Duration.ofSeconds(60)))
-          .as("recovered from kill %d", i + 1).isTrue();
-      SupervisorEvent restarted = temporal.events().await("RESTARTED after kill " + (i + 1),
-          from, e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
-      spawnToReady.add(KeyTiming.ms(restarted.duration().toNanos()));
-      temporal.chaos().events().ofFault(kill.id()).stream()
-          .filter(e -> e.type() == ChaosEventType.RPC_RECOVERED).findFirst()
-          .ifPresent(e -> recovery.add(KeyTiming.ms(e.nanoTime() - kill.injectedNanos())));
+      KillRound round = KillRound.run(temporal, i + 1);
+      spawnToReady.add(KeyTiming.ms(round.restarted().duration().toNanos()));
+      recovery.add(round.recoveryMs());
     }
     assertThat(temporal.supervisor().restartCount() - restartsBefore).isEqualTo(KILLS);
     double first = spawnToReady.get(0);
@@ -57,6 +46,6 @@ public class MultipleRestartsScenario {
         .isLessThanOrEqualTo(first * 3 + 1000);
     KeyTiming.publish(reporter, String.format(
         "%d restarts; spawn->ready first %.0f last %.0f ms; recovery %s ms", KILLS, first, last,
-        CrashRecoveryScenario.rounded(recovery)));
+        KillRound.rounded(recovery)));
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.SEED_CASE)
 @DisplayName("5 no restart during shutdown")
-public class NoRestartDuringShutdownScenario {
+class NoRestartDuringShutdownScenario {
 
   static final int ROUNDS = 8;
 

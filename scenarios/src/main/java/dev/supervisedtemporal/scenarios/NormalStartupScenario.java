@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestReporter;
 @Tag(ScenarioTags.SEED_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("1 normal startup with supervisor")
-public class NormalStartupScenario {
+class NormalStartupScenario {
 
   @Test
   void aHealthyServerTicksAndRunsAWorkflow(SupervisedTemporal temporal, WorkflowClient client,

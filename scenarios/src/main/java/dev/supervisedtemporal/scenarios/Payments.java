@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Our own realistic workload for chaos runs: {@link PaymentWorkflow}s on their own task queue,
  * a worker whose activities are recorded, and the expected receipt of every order.
  */
-public final class Payments implements AutoCloseable {
+final class Payments implements AutoCloseable {
 
   private final String taskQueue = "payments-" + UUID.randomUUID();
   private final ActivityRecorder activities = new ActivityRecorder();

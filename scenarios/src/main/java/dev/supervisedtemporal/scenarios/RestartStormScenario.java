@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("restart storm")
-public class RestartStormScenario {
+class RestartStormScenario {
 
   static final int LIMIT = 3;
 

@@ -3,7 +3,7 @@ package dev.supervisedtemporal.scenarios;
 import java.util.List;
 
 /** Every scenario class, in the order the suite runs them: the seed's six cases first. */
-public final class ScenarioCatalog {
+final class ScenarioCatalog {
 
   /** The scenario classes. */
   public static final List<Class<?>> SCENARIOS = List.of(

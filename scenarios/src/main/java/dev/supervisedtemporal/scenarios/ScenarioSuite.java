@@ -17,4 +17,4 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @IncludeClassNamePatterns(".*Scenario")
 @ConfigurationParameter(key = "supervised.temporal.backend", value = "embedded")
 @ConfigurationParameter(key = "supervised.temporal.policy", value = "recommended")
-public class ScenarioSuite {}
+class ScenarioSuite {}

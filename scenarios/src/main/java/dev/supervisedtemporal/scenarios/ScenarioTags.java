@@ -1,7 +1,7 @@
 package dev.supervisedtemporal.scenarios;
 
 /** The tags that sort scenarios; the suite's {@code --include}/{@code --exclude} use them. */
-public final class ScenarioTags {
+final class ScenarioTags {
 
   /** One of the six cases of the seed's manual testing guide. */
   public static final String SEED_CASE = "seed-case";

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag(ScenarioTags.CHAOS)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("seeded random faults")
-public class SeededChaosScenario {
+class SeededChaosScenario {
 
   @Test
   void everyFaultOfASeededRunIsRecovered(SupervisedTemporal temporal, SuiteParameters run,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("stale lock and pid files")
-public class StaleStateScenario {
+class StaleStateScenario {
 
   @Test
   void staleFilesAreCleanedAndAHeldLockIsNamed(SuiteParameters run, TestReporter reporter)

@@ -2,13 +2,10 @@ package dev.supervisedtemporal.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supervisedtemporal.chaos.ChaosEventType;
-import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.lifecycle.Await;
 import dev.supervisedtemporal.lifecycle.StandbyStatus;
-import dev.supervisedtemporal.lifecycle.SupervisorEvent;
-import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @WithSupervisedTemporal(standby = "on")
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("2s warm standby: kill -9 served by the promoted standby")
-public class StandbyRecoveryScenario {
+class StandbyRecoveryScenario {
 
   @Test
   void aKilledServerIsReplacedByItsWarmStandby(SupervisedTemporal temporal,
@@ -37,37 +34,23 @@ public class StandbyRecoveryScenario {
     for (int i = 0; i < CrashRecoveryScenario.KILLS; i++) {
       long standby = awaitWarmStandby(temporal);
       long before = temporal.pid();
-      int from = temporal.events().size();
-      Fault kill = temporal.chaos().kill();
-      assertThat(temporal.chaos().awaitRecovery(kill, Duration.ofSeconds(60)))
-          .as("a client RPC succeeds after kill %d", i + 1).isTrue();
-      SupervisorEvent restarted = temporal.events().await("RESTARTED after kill " + (i + 1),
-          from, e -> e.type() == SupervisorEventType.RESTARTED, Duration.ofSeconds(60));
-      assertThat(restarted.pid()).as("the promoted standby serves").isEqualTo(standby)
-          .isNotEqualTo(before);
+      KillRound round = KillRound.run(temporal, i + 1);
+      assertThat(round.restarted().pid()).as("the promoted standby serves:\n%s",
+          round.eventsSoFar()).isEqualTo(standby).isNotEqualTo(before);
       assertThat(temporal.pid()).isEqualTo(standby);
-      temporal.chaos().events().ofFault(kill.id()).stream()
-          .filter(e -> e.type() == ChaosEventType.RPC_RECOVERED).findFirst()
-          .ifPresent(e -> recoveries.add(KeyTiming.ms(e.nanoTime() - kill.injectedNanos())));
+      recoveries.add(round.recoveryMs());
     }
     StandbyStatus status = temporal.manager().standby();
     assertThat(status.promotions()).isEqualTo(CrashRecoveryScenario.KILLS);
     assertThat(status.failedPromotions()).isZero();
     KeyTiming.publish(reporter, String.format("recovery median %.0f ms over %d kills %s, "
         + "standby promoted each time", KeyTiming.median(recoveries),
-        CrashRecoveryScenario.KILLS, CrashRecoveryScenario.rounded(recoveries)));
+        CrashRecoveryScenario.KILLS, KillRound.rounded(recoveries)));
   }
 
   /** Waits until a standby has warmed up, so that each kill is an isolated one; its pid. */
-  private static long awaitWarmStandby(SupervisedTemporal temporal) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      StandbyStatus status = temporal.manager().standby();
-      if (status.warm()) {
-        return status.pid();
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no warm standby within 60 s: " + temporal.manager().standby());
+  private static long awaitWarmStandby(SupervisedTemporal temporal) {
+    return Await.until("a warm standby").atMost(KillRound.TIMEOUT)
+        .until(() -> temporal.manager().standby(), StandbyStatus::warm).pid();
   }
 }

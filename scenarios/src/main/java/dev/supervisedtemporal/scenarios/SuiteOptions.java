@@ -27,7 +27,7 @@ import java.util.Locale;
  *     duration such as {@code 1500ms}), to prove the regression gate fails; null normally
  * @param help whether only the help was asked for
  */
-public record SuiteOptions(List<String> backends, List<String> policies, List<String> includes,
+record SuiteOptions(List<String> backends, List<String> policies, List<String> includes,
     List<String> excludes, int repeat, List<String> repeatOnly, long seed, int faults,
     double seedScale, Path reportDir, Path baseline, boolean failOnRegression, Path historyDir,
     int historyKeep, String injectRestartBackoff, boolean help) {

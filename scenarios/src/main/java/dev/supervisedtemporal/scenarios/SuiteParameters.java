@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param policy the policy preset of this run ({@code supervised.temporal.policy})
  * @param backend the backend of this run ({@code supervised.temporal.backend}, default embedded)
  */
-public record SuiteParameters(long seed, int faults, String policy, BackendKind backend) {
+record SuiteParameters(long seed, int faults, String policy, BackendKind backend) {
 
   /** The configuration parameter of the chaos seed (shared with the extension). */
   public static final String SEED_KEY = "supervised.temporal.chaos-seed";

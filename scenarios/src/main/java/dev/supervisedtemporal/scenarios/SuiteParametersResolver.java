@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** Injects {@link SuiteParameters} into scenario methods. */
-public final class SuiteParametersResolver implements ParameterResolver {
+final class SuiteParametersResolver implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

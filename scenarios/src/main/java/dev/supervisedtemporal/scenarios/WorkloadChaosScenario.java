@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("payments under seeded faults")
-public class WorkloadChaosScenario {
+class WorkloadChaosScenario {
 
   @Test
   void everyPaymentCompletesWithItsReceipt(SupervisedTemporal temporal, SuiteParameters run,

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * One execution of an activity seen by {@link ActivityRecorder} on a worker.
@@ -12,5 +15,6 @@ import java.time.Instant;
  * @param nanoTime when the execution began ({@link System#nanoTime()})
  * @param at when the execution began, for people
  */
+@API(status = EXPERIMENTAL)
 public record ActivityAttempt(String workflowId, String activityId, String activityType,
     int attempt, long nanoTime, Instant at) {}

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * A worker interceptor that records every activity execution, so that a workload's checker can
@@ -26,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe. An execution is recorded when it begins, whatever its outcome.
  */
+@API(status = EXPERIMENTAL)
 public final class ActivityRecorder extends WorkerInterceptorBase {
 
   private final Map<String, List<ActivityAttempt>> byWorkflow = new ConcurrentHashMap<>();

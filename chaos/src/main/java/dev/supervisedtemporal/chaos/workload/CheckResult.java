@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What one check of a {@link Checker} found.
@@ -10,6 +13,7 @@ import java.util.List;
  * @param failedUnits the units that failed it, by index
  * @param summary one line: what was checked and what was found
  */
+@API(status = EXPERIMENTAL)
 public record CheckResult(String name, boolean passed, List<UnitRecord> failedUnits,
     String summary) {
 

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Checks a {@link WorkloadHistory} and gives a {@link WorkloadVerdict}: built-in checks (every
@@ -27,6 +30,7 @@ import java.util.stream.Collectors;
  *     .everyUnit("no slow payment", unit -> unit.latency().toSeconds() < 30);
  * }</pre>
  */
+@API(status = EXPERIMENTAL)
 public final class Checker {
 
   /** Every accepted unit completed (lost units are {@value #NONE_LOST}'s business). */

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.chaos.FaultKind;
+import org.apiguardian.api.API;
 
 /**
  * One fault of a workload run, from injection to the first successful client RPC after it.
@@ -11,6 +14,7 @@ import dev.supervisedtemporal.chaos.FaultKind;
  * @param healedNanos when it was healed, or the injection time for a one-shot signal
  * @param endNanos when a client RPC succeeded again, else the heal time
  */
+@API(status = EXPERIMENTAL)
 public record FaultWindow(String faultId, FaultKind kind, long injectedNanos, long healedNanos,
     long endNanos) {
 

@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Nearest-rank percentiles of unit latencies (start → outcome known), in milliseconds.
@@ -12,6 +15,7 @@ import java.util.Locale;
  * @param p95Ms the 95th percentile, or NaN when {@code n} is 0
  * @param maxMs the largest, or NaN when {@code n} is 0
  */
+@API(status = EXPERIMENTAL)
 public record LatencyStats(int n, double p50Ms, double p95Ms, double maxMs) {
 
   /** The percentiles of the latencies. */

@@ -1,6 +1,11 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** How one unit of a {@link Workload} ended. */
+@API(status = EXPERIMENTAL)
 public enum UnitOutcome {
   /** The workflow completed and its result was read. */
   COMPLETED,

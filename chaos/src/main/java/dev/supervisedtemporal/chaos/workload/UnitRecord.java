@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The history of one unit of a workload run.
@@ -16,6 +19,7 @@ import java.util.List;
  * @param error what went wrong, or empty
  * @param activityAttempts the activity executions a recorder saw for this workflow, oldest first
  */
+@API(status = EXPERIMENTAL)
 public record UnitRecord(int index, String workflowId, long startNanos, long acceptedNanos,
     long completedNanos, UnitOutcome outcome, Object result, String error,
     List<ActivityAttempt> activityAttempts) {

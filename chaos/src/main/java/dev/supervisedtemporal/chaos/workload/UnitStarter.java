@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import org.apiguardian.api.API;
 
 /**
  * Starts one unit of a {@link Workload}, usually one workflow, and returns its stub once the
@@ -19,6 +22,7 @@ import io.temporal.client.WorkflowStub;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL)
 public interface UnitStarter {
 
   /**

@@ -1,10 +1,13 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.ChaosSchedule;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Runs your own workflows against a supervised server while a seeded {@link ChaosSchedule}
@@ -36,6 +39,7 @@ import java.util.Objects;
  *
  * @param <R> the workflows' result type
  */
+@API(status = EXPERIMENTAL)
 public final class Workload<R> {
 
   private static final Duration DEFAULT_UNIT_TIMEOUT = Duration.ofMinutes(2);

@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Instant;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One timing event of a workload run ({@code WORKLOAD_UNIT}, {@code WORKLOAD_CHECK},
@@ -13,4 +16,5 @@ import java.util.Map;
  * @param at when, for people
  * @param fields the event's own fields, in order
  */
+@API(status = EXPERIMENTAL)
 public record WorkloadEvent(String type, long nanoTime, Instant at, Map<String, Object> fields) {}

@@ -1,11 +1,14 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.chaos.ScheduledFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Everything a workload run observed: every unit's timestamps, outcome, result and activity
@@ -22,6 +25,7 @@ import java.util.stream.Collectors;
  * @param units every unit, by index
  * @param faults the faults injected during the run, in order
  */
+@API(status = EXPERIMENTAL)
 public record WorkloadHistory(String workload, Long seed, List<ScheduledFault> plan,
     String backend, boolean durable, long startNanos, Instant startedAt, long endNanos,
     List<UnitRecord> units, List<FaultWindow> faults) {

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.chaos.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of a {@link Checker} on a {@link WorkloadHistory}: every check's result, the units
@@ -19,6 +22,7 @@ import java.util.stream.Collectors;
  * @param history what the run observed
  * @param checks each check's result, in the checker's order
  */
+@API(status = EXPERIMENTAL)
 public record WorkloadVerdict(WorkloadHistory history, List<CheckResult> checks) {
 
   /** How many failed units of each check the report lists (all are in {@link #checks()}). */

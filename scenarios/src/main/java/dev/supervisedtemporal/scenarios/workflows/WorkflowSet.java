@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * assertThat(set.results(Duration.ofSeconds(60))).isEqualTo(WorkflowSet.expected());
  * }</pre>
  */
-public final class WorkflowSet {
+final class WorkflowSet {
 
   /** The task queue the scenarios' workers poll. */
   public static final String TASK_QUEUE = "scenario-workflows";

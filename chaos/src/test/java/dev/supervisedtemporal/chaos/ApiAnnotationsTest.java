@@ -1,0 +1,70 @@
+package dev.supervisedtemporal.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public top-level type of the chaos module says how stable it is with apiguardian's
+ * {@code @API} and is in the README's API summary, and the internals stay package-private.
+ * Reads the compiled classes, so a new public type cannot be missed.
+ */
+class ApiAnnotationsTest {
+
+  @Test
+  void everyPublicTypeCarriesAnApiStatus() throws Exception {
+    Map<String, Optional<API.Status>> statuses = publicTypes();
+    assertThat(statuses).as("public chaos types found").containsKeys(Chaos.class.getName(),
+        Timeline.class.getName(), "dev.supervisedtemporal.chaos.workload.Workload");
+    assertThat(statuses.entrySet()).as("public types without @API(status = ...)")
+        .filteredOn(e -> e.getValue().isEmpty()).isEmpty();
+    assertThat(statuses.get(Chaos.class.getName())).contains(API.Status.STABLE);
+    assertThat(statuses).as("internals stay package-private")
+        .doesNotContainKeys(GroupSignals.class.getName(), HelperProcess.class.getName(),
+            FaultRegistry.class.getName(), OpenFaults.class.getName(),
+            PortThiefMain.class.getName(), LockHolderMain.class.getName(),
+            ProcState.class.getName(), ParentWatch.class.getName(), Undo.class.getName());
+  }
+
+  @Test
+  void theReadmeListsEveryPublicTypeWithItsStatus() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> missing = new ArrayList<>();
+    publicTypes().forEach((name, status) -> {
+      String row = "| `" + name.substring(name.lastIndexOf('.') + 1) + "` | "
+          + status.map(Enum::name).orElse("?") + " |";
+      if (!readme.contains(row)) {
+        missing.add(row);
+      }
+    });
+    assertThat(missing).as("API summary rows missing from chaos/README.md").isEmpty();
+  }
+
+  private Map<String, Optional<API.Status>> publicTypes() throws Exception {
+    Path classes = Path.of(Chaos.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI());
+    Map<String, Optional<API.Status>> statuses = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class"))
+          .filter(f -> !f.getFileName().toString().contains("$")).toList()) {
+        String name = classes.relativize(file).toString().replace(file.getFileSystem()
+            .getSeparator(), ".").replaceAll("\\.class$", "");
+        Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+        if (Modifier.isPublic(type.getModifiers())) {
+          statuses.put(name, Optional.ofNullable(type.getAnnotation(API.class)).map(API::status));
+        }
+      }
+    }
+    return statuses;
+  }
+}
