@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>This class runs alone from the self-contained jar of the embedded-server module: it must use
  * nothing of this project but itself.
+ *
+ * <p>Not an API: it is public because it is the one class this module documents (the published
+ * artifact must carry a javadoc jar); users never call it, the lifecycle module launches it.
  */
-final class EmbeddedServerMain {
+public final class EmbeddedServerMain {
 
   /** The line printed once the server listens, followed by the port. */
   public static final String READY_PREFIX = "supervised-temporal: ready on 127.0.0.1:";
