@@ -75,8 +75,8 @@ class StandbySettingIT {
       assertConfigurationFailure(FixtureRunner.run(Map.of("supervised.temporal.cli",
           fakeCli.toString(), "supervised.temporal.standby", "on"), CliStandby.class),
           "configuration parameter supervised.temporal.standby = \"on\" cannot be used: standby "
-              + "= on, but the cli backend cannot start a server without binding its port; "
-              + "accepted with this backend: off (or use backend = embedded)");
+              + "= on needs a backend that starts a server without binding its port, but backend "
+              + "= cli; accepted: off with this backend, or backend = embedded");
     } finally {
       Files.deleteIfExists(fakeCli);
     }

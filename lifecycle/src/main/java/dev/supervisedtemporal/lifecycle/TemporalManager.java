@@ -15,6 +15,8 @@ import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import dev.supervisedtemporal.lifecycle.state.PidFile;
 import dev.supervisedtemporal.lifecycle.state.StateDirLock;
 import io.grpc.ManagedChannel;
@@ -42,7 +44,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,6 @@ import org.slf4j.LoggerFactory;
 public final class TemporalManager implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TemporalManager.class);
-  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
   private static final int PORT_ATTEMPTS = 5;
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
   /**
@@ -1037,23 +1037,16 @@ public final class TemporalManager implements AutoCloseable {
      * @throws IllegalArgumentException naming the setting, its value and what is accepted
      */
     public TemporalManager build() {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port = " + port + "; accepted: 0-65535 (0 picks a "
-            + "free port)");
-      }
-      positive("startupTimeout", startupTimeout);
-      positive("stopGracePeriod", stopGracePeriod);
-      if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-        throw new IllegalArgumentException("namespace = '" + namespace + "'; accepted: 1-255 "
-            + "letters, digits, '.', '_' or '-', starting with a letter or digit");
-      }
-      if (cliPath != null && (!Files.isRegularFile(cliPath) || !Files.isExecutable(cliPath))) {
-        throw new IllegalArgumentException("cliPath = '" + cliPath + "' is not an executable "
-            + "file; accepted: the path of a Temporal CLI binary");
+      SettingRules.port("port", port);
+      SettingRules.positive("startupTimeout", startupTimeout);
+      SettingRules.positive("stopGracePeriod", stopGracePeriod);
+      SettingRules.namespace("namespace", namespace);
+      if (cliPath != null) {
+        SettingRules.cliPath("cliPath", cliPath);
       }
       if (target != null && backend == null && backendKind != BackendKind.EXTERNAL) {
-        throw new IllegalArgumentException("target = '" + target + "' is only used with backend "
-            + "= external; accepted: no target, or backend(BackendKind.EXTERNAL)");
+        throw new InvalidSettingException("target", "'" + target + "'", "is only used with "
+            + "backend = external", "no target, or backend(BackendKind.EXTERNAL)");
       }
       HostRequirements.check(backend != null ? backend.ownsProcess()
           : backendKind != BackendKind.EXTERNAL);
@@ -1067,19 +1060,18 @@ public final class TemporalManager implements AutoCloseable {
       ServerBackend chosen = backend != null ? backend
           : BackendDiscovery.resolve(kind, cliPath, target, fastStart);
       ServerOptions serverOptions = setup.resolve(chosen, namespace);
-      if (standbyCount != null && (standbyCount < 1 || standbyCount > Standby.MAX_COUNT)) {
-        throw new IllegalArgumentException("standbyCount = " + standbyCount + " is out of range; "
-            + "accepted: 1-" + Standby.MAX_COUNT);
+      if (standbyCount != null) {
+        SettingRules.standbyCount("standbyCount", standbyCount);
       }
       if (standbyCount != null && standbyMode == StandbyMode.OFF) {
-        throw new IllegalArgumentException("standbyCount = " + standbyCount + " needs a standby, "
-            + "but standby = off; accepted: standby = on or after-first-restart with it, or no "
-            + "standbyCount");
+        throw new InvalidSettingException("standbyCount", String.valueOf(standbyCount),
+            "needs a standby, but standby = off", "standby = on or after-first-restart with it, "
+            + "or no standbyCount");
       }
       if (standbyMode != StandbyMode.OFF && !chosen.supportsStandby()) {
-        throw new IllegalArgumentException("standby = " + standbyMode.settingName() + ", but the "
-            + chosen.name() + " backend cannot start a server without binding its port; "
-            + "accepted with this backend: off (or use backend = embedded)");
+        throw new InvalidSettingException("standby", standbyMode.settingName(), "needs a backend "
+            + "that starts a server without binding its port, but backend = " + chosen.name(),
+            "off with this backend, or backend = embedded");
       }
       if (dir == null) {
         dir = createTempStateDir(tempRoot);
@@ -1132,13 +1124,6 @@ public final class TemporalManager implements AutoCloseable {
             + (existing != null && !existing.equals(dir.toAbsolutePath())
                 ? " (" + existing + " is not writable)" : "")
             + "; accepted: a writable directory, or one that can be created");
-      }
-    }
-
-    private static void positive(String setting, Duration value) {
-      if (value == null || value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException(
-            setting + " = " + value + "; accepted: a positive duration");
       }
     }
   }
