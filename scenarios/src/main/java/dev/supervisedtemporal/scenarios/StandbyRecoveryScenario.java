@@ -6,6 +6,7 @@ import dev.supervisedtemporal.chaos.ChaosEventType;
 import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
 import dev.supervisedtemporal.lifecycle.StandbyStatus;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link CrashRecoveryScenario}'s cold restarts of the same run. Embedded backend only.
  */
 @ExtendWith(EmbeddedBackendOnly.class)
-@WithSupervisedTemporal(standby = "on")
+@WithSupervisedTemporal(standby = Standby.ON)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("2s warm standby: kill -9 served by the promoted standby")
 public class StandbyRecoveryScenario {
