@@ -1034,7 +1034,9 @@ public final class TemporalManager implements AutoCloseable {
     /**
      * Validates the settings and creates the manager; starts nothing.
      *
-     * @throws IllegalArgumentException naming the setting, its value and what is accepted
+     * @throws InvalidSettingException naming the setting, its value and what is accepted
+     * @throws IllegalArgumentException when the state dir or the temporary directory cannot be
+     *     used
      */
     public TemporalManager build() {
       SettingRules.port("port", port);
