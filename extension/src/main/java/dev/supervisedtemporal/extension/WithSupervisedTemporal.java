@@ -22,10 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Test methods, lifecycle methods and constructors can declare parameters of type
  * {@link SupervisedTemporal}, {@link io.temporal.serviceclient.WorkflowServiceStubs},
  * {@link io.temporal.client.WorkflowClient},
- * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents}, {@link dev.supervisedtemporal.chaos.Chaos}
- * and {@link TemporalWorkers}; workers are declared with {@link WithWorker}. {@code @Nested} classes share the
- * server of their enclosing class. After the class the supervisor is stopped, then the server,
- * and a leak check fails the class when anything is left behind.
+ * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents},
+ * {@link dev.supervisedtemporal.chaos.Chaos} and {@link TemporalWorkers}; workers are declared
+ * with {@link WithWorker}. {@code @Nested} classes share the server of their enclosing class.
+ * After the class the supervisor is stopped, then the server, and a leak check fails the class
+ * when anything is left behind.
  *
  * <p>Each attribute left at its default ({@code INFERRED}, {@link #NOT_SET}, {@code ""} or
  * {@code {}}) is not set here: it falls back to a configuration parameter

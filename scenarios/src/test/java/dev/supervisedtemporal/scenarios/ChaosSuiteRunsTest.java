@@ -20,8 +20,8 @@ class ChaosSuiteRunsTest {
 
   @Test
   void isRegisteredForTheExtensionToFind() {
-    assertThat(ServiceLoader.load(SuiteRunProvider.class).stream().map(ServiceLoader.Provider::type))
-        .contains(ChaosSuiteRuns.class);
+    assertThat(ServiceLoader.load(SuiteRunProvider.class).stream()
+        .map(ServiceLoader.Provider::type)).contains(ChaosSuiteRuns.class);
   }
 
   @Test
