@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
@@ -12,6 +14,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds what a closed server session left behind: workers left polling (see
@@ -34,18 +38,17 @@ final class LeakCheck {
 
   /** Everything the session leaked, one description each; empty when nothing leaked. */
   static List<String> find(ServerSession session) {
-    long deadline = System.nanoTime() + GRACE.toNanos();
-    while (true) {
-      List<String> leaks = findOnce(session);
-      if (leaks.isEmpty() || System.nanoTime() - deadline >= 0) {
-        return leaks;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return leaks;
-      }
+    AtomicReference<List<String>> last = new AtomicReference<>(List.of());
+    try {
+      return Await.until("the server session of " + session.scenario() + " to leave nothing behind")
+          .atMost(GRACE)
+          .pollInterval(POLL)
+          .until(() -> {
+            last.set(findOnce(session));
+            return last.get();
+          }, List::isEmpty);
+    } catch (AwaitTimeoutException | CancellationException e) {
+      return last.get(); // still there after the grace period (or interrupted): leaks
     }
   }
 

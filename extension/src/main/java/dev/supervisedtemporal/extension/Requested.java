@@ -1,7 +1,5 @@
 package dev.supervisedtemporal.extension;
 
-import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
-import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,42 +35,30 @@ final class Requested {
   /** What an annotation sets; attributes at their defaults are left open. */
   static Requested fromAnnotation(WithSupervisedTemporal a) {
     Requested r = new Requested();
-    if (a.backend() != WithSupervisedTemporal.Backend.INFERRED) {
-      r.values.put(Setting.BACKEND, new Value(BackendKind.valueOf(a.backend().name()),
-          annotation(Setting.BACKEND, a.backend().name())));
-    }
-    if (a.policy() != WithSupervisedTemporal.Policy.INFERRED) {
-      r.values.put(Setting.POLICY, new Value(a.policy() == WithSupervisedTemporal.Policy.SEED
-          ? SupervisorPolicy.seedDefaults() : SupervisorPolicy.recommended(),
-          annotation(Setting.POLICY, a.policy().name())));
-    }
-    if (a.port() != -1) {
-      String where = annotation(Setting.PORT, String.valueOf(a.port()));
-      r.values.put(Setting.PORT, new Value(Setting.PORT.check(a.port(), where), where));
-    }
+    r.option(Setting.BACKEND, a.backend().kind(), a.backend().name());
+    r.option(Setting.POLICY, a.policy().preset(), a.policy().name());
+    r.number(Setting.PORT, a.port());
     r.text(Setting.TARGET, a.target(), true);
     r.text(Setting.NAMESPACE, a.namespace(), true);
     r.text(Setting.CHECK_INTERVAL, a.checkInterval(), true);
     r.text(Setting.PROBE_TIMEOUT, a.probeTimeout(), true);
     r.text(Setting.RESTART_BACKOFF, a.restartBackoff(), true);
-    r.text(Setting.MAX_RESTARTS, a.maxRestarts(), true);
+    r.number(Setting.MAX_RESTARTS, a.maxRestarts());
     r.text(Setting.STARTUP_TIMEOUT, a.startupTimeout(), true);
-    r.text(Setting.PERSISTENT, a.persistent(), true);
-    r.text(Setting.FAIL_ON_LEAK, a.failOnLeak(), true);
+    r.option(Setting.PERSISTENT, a.persistent().value(), a.persistent().name());
+    r.option(Setting.FAIL_ON_LEAK, a.failOnLeak().value(), a.failOnLeak().name());
     // ---- server set-up
-    r.text(Setting.TIME_SKIPPING, a.timeSkipping(), true);
+    r.option(Setting.TIME_SKIPPING, a.timeSkipping().value(), a.timeSkipping().name());
     r.list(Setting.SEARCH_ATTRIBUTES, a.searchAttributes());
     r.list(Setting.NAMESPACES, a.namespaces());
     r.list(Setting.DYNAMIC_CONFIG, a.dynamicConfig());
     r.list(Setting.EXTRA_ARGS, a.extraArgs());
-    if (a.uiPort() != -1) {
-      String where = annotation(Setting.UI_PORT, String.valueOf(a.uiPort()));
-      r.values.put(Setting.UI_PORT, new Value(Setting.UI_PORT.check(a.uiPort(), where), where));
-    }
-    r.text(Setting.LOG_LEVEL, a.logLevel(), true);
-    r.text(Setting.SKIP_IF_UNAVAILABLE, a.skipIfUnavailable(), true);
-    r.text(Setting.STANDBY, a.standby(), true);
-    r.text(Setting.STANDBY_COUNT, a.standbyCount(), true);
+    r.number(Setting.UI_PORT, a.uiPort());
+    r.option(Setting.LOG_LEVEL, a.logLevel().level(), a.logLevel().name());
+    r.option(Setting.SKIP_IF_UNAVAILABLE, a.skipIfUnavailable().value(),
+        a.skipIfUnavailable().name());
+    r.option(Setting.STANDBY, a.standby().mode(), a.standby().name());
+    r.number(Setting.STANDBY_COUNT, a.standbyCount());
     return r;
   }
 
@@ -96,6 +82,22 @@ final class Requested {
   /** The value, if this source sets it. */
   Optional<Value> get(Setting setting) {
     return Optional.ofNullable(values.get(setting));
+  }
+
+  /** An enumerated attribute: set unless it is INFERRED (the empty value). */
+  private void option(Setting setting, Optional<?> value, String shown) {
+    value.ifPresent(v -> {
+      String where = annotation(setting, shown);
+      values.put(setting, new Value(setting.check(v, where), where));
+    });
+  }
+
+  /** A numeric attribute: set unless it is {@link WithSupervisedTemporal#NOT_SET}. */
+  private void number(Setting setting, int value) {
+    if (value != WithSupervisedTemporal.NOT_SET) {
+      String where = annotation(setting, String.valueOf(value));
+      values.put(setting, new Value(setting.check(value, where), where));
+    }
   }
 
   private void text(Setting setting, String text, boolean fromAnnotation) {

@@ -1,18 +1,19 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.extension.spi.SuiteRun;
+import dev.supervisedtemporal.extension.spi.SuiteRunProvider;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * Where a class's timing events go and how a suite run labels and tunes it, from configuration
- * parameters the chaos suite sets (all optional):
- * {@code supervised.temporal.events-dir}, {@code supervised.temporal.run-label},
- * {@code supervised.temporal.policy-scale} (a factor on the preset's intervals, recorded as the
- * seed scale) and {@code supervised.temporal.chaos-seed} (the backoff jitter's seed, recorded
- * with the events).
+ * Where a class's timing events go ({@code supervised.temporal.events-dir}) and, when a
+ * test-suite runner started it, how that runner labels and tunes it (a {@link SuiteRun} from a
+ * {@link SuiteRunProvider} found with {@link ServiceLoader}).
  *
  * @param eventsDir where the class's JSON-lines file goes
  * @param label appended to the file and scenario names, empty outside a suite
@@ -21,10 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  */
 record RunContext(Path eventsDir, String label, double policyScale, Long chaosSeed) {
 
+  /** The configuration parameter naming where timing events go. */
   static final String EVENTS_DIR = Setting.PREFIX + "events-dir";
-  static final String RUN_LABEL = Setting.PREFIX + "run-label";
-  static final String POLICY_SCALE = Setting.PREFIX + "policy-scale";
-  static final String CHAOS_SEED = Setting.PREFIX + "chaos-seed";
+
+  /** The suite runners on the class path; none outside the project's own suites. */
+  private static final List<SuiteRunProvider> PROVIDERS = ServiceLoader
+      .load(SuiteRunProvider.class, RunContext.class.getClassLoader()).stream()
+      .map(ServiceLoader.Provider::get).toList();
 
   /**
    * Reads the parameters.
@@ -32,34 +36,18 @@ record RunContext(Path eventsDir, String label, double policyScale, Long chaosSe
    * @throws ExtensionConfigurationException naming the key, the value and what is accepted
    */
   static RunContext from(Function<String, Optional<String>> parameters) {
+    return from(parameters, PROVIDERS);
+  }
+
+  /** Reads the parameters, asking these suite runners (the first that knows the class wins). */
+  static RunContext from(Function<String, Optional<String>> parameters,
+      List<SuiteRunProvider> providers) {
     Path dir = parameters.apply(EVENTS_DIR).filter(s -> !s.isBlank()).map(Path::of)
         .orElseGet(TimingEventWriter::defaultEventsDir);
-    String label = parameters.apply(RUN_LABEL).map(String::trim).orElse("");
-    if (!label.matches("[A-Za-z0-9._-]*")) {
-      throw new ExtensionConfigurationException(RUN_LABEL + " = '" + label
-          + "'; accepted: letters, digits, '.', '_' or '-'");
-    }
-    double scale = parameters.apply(POLICY_SCALE).map(v -> {
-      try {
-        double f = Double.parseDouble(v.trim());
-        if (f > 0 && f <= 1) {
-          return f;
-        }
-      } catch (NumberFormatException e) {
-        // falls through to the message
-      }
-      throw new ExtensionConfigurationException(POLICY_SCALE + " = '" + v
-          + "'; accepted: a number > 0 and <= 1");
-    }).orElse(1.0);
-    Long seed = parameters.apply(CHAOS_SEED).map(v -> {
-      try {
-        return Long.parseLong(v.trim());
-      } catch (NumberFormatException e) {
-        throw new ExtensionConfigurationException(CHAOS_SEED + " = '" + v
-            + "'; accepted: a whole number");
-      }
-    }).orElse(null);
-    return new RunContext(dir, label, scale, seed);
+    Optional<SuiteRun> run = providers.stream().map(p -> p.find(parameters))
+        .flatMap(Optional::stream).findFirst();
+    return run.map(r -> new RunContext(dir, r.label(), r.policyScale(), r.chaosSeed()))
+        .orElseGet(() -> new RunContext(dir, "", 1.0, null));
   }
 
   /** The policy scaled and seeded as this run asks; the preset's name is kept. */

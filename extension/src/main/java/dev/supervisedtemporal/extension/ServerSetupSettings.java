@@ -10,8 +10,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * The server set-up a class asks for (time skipping, search attributes, namespaces, dynamic
  * config, extra args, UI port, log level) and whether to skip the class when its CLI is missing.
- * The values are checked in depth by {@link TemporalManager.Builder#build()}, whose messages name
- * the setting and are mapped back to where it was set.
+ * The values are checked in depth by {@link TemporalManager.Builder#build()}, whose
+ * {@link dev.supervisedtemporal.lifecycle.settings.InvalidSettingException} names the setting;
+ * {@link Settings#buildManager()} says where that setting was set.
  *
  * @param timeSkipping whether the embedded server may skip time
  * @param searchAttributes {@code NAME=TYPE} entries

@@ -1,29 +1,29 @@
 package dev.supervisedtemporal.extension;
 
 import dev.supervisedtemporal.lifecycle.StandbyMode;
-import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
-import java.nio.file.Files;
+import dev.supervisedtemporal.lifecycle.settings.DurationText;
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * One setting of the extension: its attribute name, its configuration-parameter key, and how a
- * value of it is read from text and checked.
+ * value of it is read from text and checked. The checks are the lifecycle's
+ * {@link SettingRules}; this only says where a rejected value came from.
  */
 enum Setting {
   BACKEND("backend", "backend", "auto, embedded, cli or external"),
-  TARGET("target", "target", "host:port with port 1-65535, e.g. 127.0.0.1:7233"),
-  PORT("port", "port", "an integer 0-65535 (0 picks a free port)"),
-  NAMESPACE("namespace", "namespace",
-      "1-255 letters, digits, '.', '_' or '-', starting with a letter or digit"),
-  POLICY("policy", "policy", "seed or recommended"),
+  TARGET("target", "target", SettingRules.TARGET_ACCEPTED),
+  PORT("port", "port", SettingRules.PORT_ACCEPTED),
+  NAMESPACE("namespace", "namespace", SettingRules.NAMESPACE_ACCEPTED),
+  POLICY("policy", "policy", WithSupervisedTemporal.Policy.accepted()),
   CHECK_INTERVAL("checkInterval", "check-interval", DurationText.ACCEPTED),
   PROBE_TIMEOUT("probeTimeout", "probe-timeout", DurationText.ACCEPTED),
   RESTART_BACKOFF("restartBackoff", "restart-backoff", DurationText.ACCEPTED),
@@ -32,7 +32,7 @@ enum Setting {
   STARTUP_TIMEOUT("startupTimeout", "startup-timeout", DurationText.ACCEPTED),
   PERSISTENT("persistent", "persistent", "true or false"),
   FAIL_ON_LEAK("failOnLeak", "fail-on-leak", "true or false"),
-  CLI_PATH("cliPath", "cli", "the path of an executable Temporal CLI binary"),
+  CLI_PATH("cliPath", "cli", SettingRules.CLI_PATH_ACCEPTED),
   // ---- server set-up: checked in depth by TemporalManager.Builder
   TIME_SKIPPING("timeSkipping", "time-skipping", "true or false (true: embedded backend only)"),
   SEARCH_ATTRIBUTES("searchAttributes", "search-attributes",
@@ -43,21 +43,15 @@ enum Setting {
       "KEY=VALUE entries, the value JSON (comma-separated in a configuration parameter)"),
   EXTRA_ARGS("extraArgs", "extra-args",
       "server arguments (comma-separated in a configuration parameter)"),
-  UI_PORT("uiPort", "ui-port", "an integer 1-65535, or 0 for no UI (headless)"),
+  UI_PORT("uiPort", "ui-port", SettingRules.UI_PORT_ACCEPTED),
   LOG_LEVEL("logLevel", "log-level", "debug, info, warn or error"),
   SKIP_IF_UNAVAILABLE("skipIfUnavailable", "skip-if-unavailable", "true or false"),
   STANDBY("standby", "standby", StandbyMode.accepted() + " (embedded backend only)"),
-  STANDBY_COUNT("standbyCount", "standby-count",
-      "an integer 1-8: warm standbys kept at once, with standby on or after-first-restart");
-
-  /** The largest {@link #STANDBY_COUNT}: each standby is a server JVM. */
-  private static final int MAX_STANDBY_COUNT = 8;
+  STANDBY_COUNT("standbyCount", "standby-count", SettingRules.STANDBY_COUNT_ACCEPTED
+      + ", with standby on or after-first-restart");
 
   /** The prefix of every configuration parameter key. */
   static final String PREFIX = "supervised.temporal.";
-
-  private static final Pattern NAMESPACE_TEXT =
-      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
   private final String attribute;
   private final String key;
@@ -84,7 +78,7 @@ enum Setting {
     return accepted;
   }
 
-  /** The setting whose attribute name a lifecycle message starts with, if any. */
+  /** The setting a lifecycle rule names (by its builder method), if the extension has it. */
   static Optional<Setting> named(String attribute) {
     return Arrays.stream(values()).filter(s -> s.attribute.equals(attribute)).findFirst();
   }
@@ -93,51 +87,52 @@ enum Setting {
    * Reads a value from text: the typed value, or an exception naming where the text came from,
    * the text, and what is accepted.
    *
-   * @param where e.g. {@code @WithSupervisedTemporal(checkInterval = "x")}
+   * @param where e.g. {@code configuration parameter supervised.temporal.port = "x"}
    */
   Object parse(String text, String where) {
     String t = text.trim();
     return switch (this) {
       case BACKEND -> {
         try {
-          yield BackendKind.valueOf(t.toUpperCase(Locale.ROOT));
+          yield BackendKind.parse(attribute, t);
+        } catch (InvalidSettingException e) {
+          throw invalid(where, e.problem());
+        }
+      }
+      case TARGET, NAMESPACE, LOG_LEVEL -> check(t, where);
+      case PORT, UI_PORT, MAX_RESTARTS, STANDBY_COUNT -> {
+        try {
+          yield check(Integer.parseInt(t), where);
+        } catch (NumberFormatException e) {
+          throw invalid(where, "is not an integer");
+        }
+      }
+      case POLICY -> {
+        try {
+          yield WithSupervisedTemporal.Policy.valueOf(t.toUpperCase(Locale.ROOT)).preset()
+              .orElseThrow(IllegalArgumentException::new);
         } catch (IllegalArgumentException e) {
-          throw invalid(where, "is not a backend");
+          throw invalid(where, "is not a policy preset");
         }
       }
-      case TARGET -> check(t, where);
-      case PORT -> {
+      case CHECK_INTERVAL, PROBE_TIMEOUT, RESTART_BACKOFF, STARTUP_TIMEOUT -> {
         try {
-          yield check(Integer.parseInt(t), where);
-        } catch (NumberFormatException e) {
-          throw invalid(where, "is not an integer");
+          yield DurationText.parse(attribute, t);
+        } catch (InvalidSettingException e) {
+          throw invalid(where, e.problem());
         }
       }
-      case NAMESPACE -> check(t, where);
-      case MAX_RESTARTS, STANDBY_COUNT -> {
-        try {
-          yield check(Integer.parseInt(t), where);
-        } catch (NumberFormatException e) {
-          throw invalid(where, "is not an integer");
-        }
-      }
-      case POLICY -> switch (t.toLowerCase(Locale.ROOT)) {
-        case "seed" -> SupervisorPolicy.seedDefaults();
-        case "recommended" -> SupervisorPolicy.recommended();
-        default -> throw invalid(where, "is not a policy preset");
-      };
-      case CHECK_INTERVAL, PROBE_TIMEOUT, RESTART_BACKOFF, STARTUP_TIMEOUT ->
-          DurationText.parse(t).orElseThrow(() -> invalid(where, DurationText.problem(t)));
-      case PERSISTENT, FAIL_ON_LEAK -> switch (t.toLowerCase(Locale.ROOT)) {
-        case "true" -> Boolean.TRUE;
-        case "false" -> Boolean.FALSE;
-        default -> throw invalid(where, "is not a boolean");
-      };
+      case PERSISTENT, FAIL_ON_LEAK, TIME_SKIPPING, SKIP_IF_UNAVAILABLE ->
+          switch (t.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw invalid(where, "is not a boolean");
+          };
       case STANDBY -> {
         try {
           yield StandbyMode.parse(attribute, t);
-        } catch (IllegalArgumentException e) {
-          throw invalid(where, "is not a standby mode");
+        } catch (InvalidSettingException e) {
+          throw invalid(where, e.problem());
         }
       }
       case CLI_PATH -> {
@@ -147,80 +142,37 @@ enum Setting {
           throw invalid(where, "is not a path");
         }
       }
-      case TIME_SKIPPING, SKIP_IF_UNAVAILABLE -> switch (t.toLowerCase(Locale.ROOT)) {
-        case "true" -> Boolean.TRUE;
-        case "false" -> Boolean.FALSE;
-        default -> throw invalid(where, "is not a boolean");
-      };
       case SEARCH_ATTRIBUTES, NAMESPACES, DYNAMIC_CONFIG, EXTRA_ARGS -> Arrays.stream(t.split(","))
           .map(String::trim).filter(e -> !e.isEmpty()).toList();
-      case UI_PORT -> {
-        try {
-          yield check(Integer.parseInt(t), where);
-        } catch (NumberFormatException e) {
-          throw invalid(where, "is not an integer");
-        }
-      }
-      case LOG_LEVEL -> t;
     };
   }
 
-  /** Checks a typed value (from the builder or {@link #parse}); returns it when accepted. */
+  /**
+   * Checks a typed value (from the annotation, the builder or {@link #parse}) by the lifecycle's
+   * rule for it; returns it when accepted.
+   */
   Object check(Object value, String where) {
-    switch (this) {
-      case TARGET -> {
-        String t = (String) value;
-        int colon = t.lastIndexOf(':');
-        if (colon <= 0 || colon == t.length() - 1) {
-          throw invalid(where, "is not an address");
+    try {
+      switch (this) {
+        case TARGET -> SettingRules.target(attribute, (String) value);
+        case PORT -> SettingRules.port(attribute, (Integer) value);
+        case UI_PORT -> SettingRules.uiPort(attribute, (Integer) value);
+        case NAMESPACE -> SettingRules.namespace(attribute, (String) value);
+        case CHECK_INTERVAL, PROBE_TIMEOUT, RESTART_BACKOFF, STARTUP_TIMEOUT ->
+            SettingRules.positive(attribute, (Duration) value);
+        case MAX_RESTARTS -> {
+          if ((Integer) value < 1) {
+            throw invalid(where, "is below 1");
+          }
         }
-        int p;
-        try {
-          p = Integer.parseInt(t.substring(colon + 1));
-        } catch (NumberFormatException e) {
-          throw invalid(where, "has no numeric port");
-        }
-        if (p < 1 || p > 65535) {
-          throw invalid(where, "has a port out of range");
-        }
-      }
-      case PORT, UI_PORT -> {
-        int p = (Integer) value;
-        if (p < 0 || p > 65535) {
-          throw invalid(where, "is out of range");
+        case STANDBY_COUNT -> SettingRules.standbyCount(attribute, (Integer) value);
+        case CLI_PATH -> SettingRules.cliPath(attribute, (Path) value);
+        default -> {
+          // enums, booleans, lists and the log level are checked by the manager's builder
         }
       }
-      case NAMESPACE -> {
-        if (!NAMESPACE_TEXT.matcher((String) value).matches()) {
-          throw invalid(where, "is not a namespace name");
-        }
-      }
-      case CHECK_INTERVAL, PROBE_TIMEOUT, RESTART_BACKOFF, STARTUP_TIMEOUT -> {
-        Duration d = (Duration) value;
-        if (d.isZero() || d.isNegative()) {
-          throw invalid(where, "is not positive");
-        }
-      }
-      case MAX_RESTARTS -> {
-        if ((Integer) value < 1) {
-          throw invalid(where, "is below 1");
-        }
-      }
-      case STANDBY_COUNT -> {
-        int count = (Integer) value;
-        if (count < 1 || count > MAX_STANDBY_COUNT) {
-          throw invalid(where, "is out of range");
-        }
-      }
-      case CLI_PATH -> {
-        Path p = (Path) value;
-        if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
-          throw invalid(where, "is not an executable file");
-        }
-      }
-      default -> {
-        // enums and booleans need no check
-      }
+    } catch (InvalidSettingException e) {
+      throw invalid(where, e.problem());
     }
     return value;
   }

@@ -4,6 +4,7 @@ import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.TemporalManager;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -120,7 +121,8 @@ record Settings(BackendKind backend, String target, int port, String namespace,
    * Creates (but does not start) the manager these settings describe.
    *
    * @throws ExtensionConfigurationException when the lifecycle module rejects a setting, e.g.
-   *     backend CLI without an installed CLI
+   *     backend CLI without an installed CLI: named after where the setting its
+   *     {@link InvalidSettingException} names was set
    */
   TemporalManager buildManager() {
     TemporalManager.Builder b = TemporalManager.builder()
@@ -147,12 +149,19 @@ record Settings(BackendKind backend, String target, int port, String namespace,
     try {
       setup.applyTo(b);
       return b.build();
-    } catch (IllegalArgumentException e) {
-      String first = e.getMessage() == null ? "" : e.getMessage().split("[ =]", 2)[0];
-      String source = Setting.named(first).map(where::get)
-          .orElse(where.getOrDefault(Setting.BACKEND, "backend = " + backend + " (default)"));
+    } catch (InvalidSettingException e) {
+      String source = Setting.named(e.setting()).map(where::get).orElseGet(this::backendSource);
       throw new ExtensionConfigurationException(source + " cannot be used: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // not about one setting (e.g. the host or java.io.tmpdir): named after the backend
+      throw new ExtensionConfigurationException(backendSource() + " cannot be used: "
+          + e.getMessage(), e);
     }
+  }
+
+  /** Where the backend was set, or the default backend. */
+  private String backendSource() {
+    return where.getOrDefault(Setting.BACKEND, "backend = " + backend + " (default)");
   }
 
   /** Resolves one setting at a time and records where each set value came from. */

@@ -3,6 +3,8 @@ package dev.supervisedtemporal.extension;
 import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.workload.Workload;
 import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.HealthReport;
 import dev.supervisedtemporal.lifecycle.ProbeDepth;
 import dev.supervisedtemporal.lifecycle.Supervisor;
@@ -14,7 +16,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Gives a test access to the supervised Temporal server of its class: address, namespace, pid,
@@ -132,42 +133,59 @@ public final class SupervisedTemporal {
 
   /**
    * Waits until the server is healthy (every health layer passes, gRPC health answers SERVING)
-   * and answers a real client RPC ({@code GetSystemInfo}).
+   * and answers a real client RPC ({@code GetSystemInfo}). Waits the project's one way
+   * ({@link Await}), so a timeout fails the test like every other wait of the library.
    *
+   * @param timeout how long to wait at most; positive
    * @return the health report that passed
-   * @throws AssertionFailedError on timeout, naming what was awaited and the last health report
+   * @throws AwaitTimeoutException on timeout, naming what was awaited and the last observation:
+   *     the health report, whether GetSystemInfo answered, the supervisor's state and its last
+   *     events
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted (its
+   *     interrupt flag stays set)
    */
   public HealthReport awaitHealthy(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     Duration probe = session.settings().policy().probeTimeout();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    HealthReport last;
-    boolean rpc = false;
-    while (true) {
-      last = manager().health(ProbeDepth.FULL, probe);
-      if (last.healthy()) {
-        rpc = manager().answersRpc(probe);
-        if (rpc) {
-          return last;
-        }
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        break;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    return Await.until("a healthy Temporal server at " + target() + " (namespace " + namespace()
+            + ") answering GetSystemInfo")
+        .atMost(timeout)
+        .pollInterval(POLL)
+        .until(() -> observeHealth(probe), HealthObservation::serving)
+        .report();
+  }
+
+  private HealthObservation observeHealth(Duration probe) {
+    HealthReport report = manager().health(ProbeDepth.FULL, probe);
+    return new HealthObservation(report, report.healthy() && manager().answersRpc(probe));
+  }
+
+  /** One look at the server: its health and whether a client RPC answered. */
+  private final class HealthObservation {
+    private final HealthReport report;
+    private final boolean rpc;
+
+    HealthObservation(HealthReport report, boolean rpc) {
+      this.report = report;
+      this.rpc = rpc;
     }
-    throw new AssertionFailedError("awaited a healthy Temporal server at " + target()
-        + " (namespace " + namespace() + ") answering GetSystemInfo, for " + timeout
-        + "; it was not: last health report " + last
-        + (last.healthy() && !rpc ? ", GetSystemInfo failed" : "")
-        + "; supervisor " + (session.supervisor() == null ? "none"
-            : session.supervisor().state()) + "; last events:\n  "
-        + String.join("\n  ", events().tail(8).stream().map(Object::toString).toList()));
+
+    HealthReport report() {
+      return report;
+    }
+
+    boolean serving() {
+      return report.healthy() && rpc;
+    }
+
+    /** The timeout message's "last observed": health, RPC, supervisor, last events. */
+    @Override
+    public String toString() {
+      Supervisor s = session.supervisor();
+      return "health report " + report + (report.healthy() && !rpc ? ", GetSystemInfo failed" : "")
+          + "; supervisor " + (s == null ? "none" : s.state()) + "; last events:\n  "
+          + String.join("\n  ", events().tail(8).stream().map(Object::toString).toList());
+    }
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -82,6 +83,11 @@ public final class SupervisedTemporalExtension
       TemporalWorkers.class, SupervisedTemporal::workers);
 
   private final Builder builder;
+
+  /** The parameter types this extension resolves (for the README check). */
+  static Set<Class<?>> resolvableTypes() {
+    return RESOLVABLE.keySet();
+  }
 
   /** The declarative extension: settings come from {@link WithSupervisedTemporal}. */
   public SupervisedTemporalExtension() {

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -9,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -124,16 +126,25 @@ public final class TemporalWorkers {
   /**
    * Waits until the factory reports itself terminated or the deadline passes. The SDK's
    * {@code awaitTermination} can return while {@code isTerminated()} is still false (the
-   * factory's last steps finish asynchronously), so this waits for the state itself.
+   * factory's last steps finish asynchronously), so this waits for the state itself: each poll
+   * gives the SDK a short {@code awaitTermination}, then reads {@code isTerminated()}.
    */
-  private static void awaitTerminated(WorkerFactory f, long deadlineNanos) {
-    long left;
-    while (!f.isTerminated() && (left = deadlineNanos - System.nanoTime()) > 0) {
-      f.awaitTermination(Math.min(left, TERMINATION_CHECK.toNanos()), TimeUnit.NANOSECONDS);
-      if (!f.isTerminated()) {
-        LockSupport.parkNanos(Math.min(deadlineNanos - System.nanoTime(),
-            TERMINATION_CHECK.toNanos() / 5));
-      }
+  private void awaitTerminated(WorkerFactory f, long deadlineNanos) {
+    long left = deadlineNanos - System.nanoTime();
+    if (f.isTerminated() || left <= 0) {
+      return;
+    }
+    try {
+      Await.until("a worker factory of " + session.scenario() + " to terminate")
+          .atMost(Duration.ofNanos(left))
+          .pollInterval(TERMINATION_CHECK.dividedBy(5))
+          .until(() -> {
+            f.awaitTermination(Math.max(0, Math.min(deadlineNanos - System.nanoTime(),
+                TERMINATION_CHECK.toNanos())), TimeUnit.NANOSECONDS);
+            return f.isTerminated();
+          });
+    } catch (AwaitTimeoutException | CancellationException e) {
+      // the caller lists the factory as stuck (an interrupt keeps its flag)
     }
   }
 

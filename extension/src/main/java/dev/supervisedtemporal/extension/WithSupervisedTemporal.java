@@ -1,11 +1,18 @@
 package dev.supervisedtemporal.extension;
 
+import dev.supervisedtemporal.lifecycle.StandbyMode;
+import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
+import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -15,17 +22,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Test methods, lifecycle methods and constructors can declare parameters of type
  * {@link SupervisedTemporal}, {@link io.temporal.serviceclient.WorkflowServiceStubs},
  * {@link io.temporal.client.WorkflowClient},
- * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents} and {@link TemporalWorkers}; workers
- * are declared with {@link WithWorker}. {@code @Nested} classes share the
- * server of their enclosing class. After the class the supervisor is stopped, then the server,
- * and a leak check fails the class when anything is left behind.
+ * {@link dev.supervisedtemporal.lifecycle.SupervisorEvents},
+ * {@link dev.supervisedtemporal.chaos.Chaos} and {@link TemporalWorkers}; workers are declared
+ * with {@link WithWorker}. {@code @Nested} classes share the server of their enclosing class.
+ * After the class the supervisor is stopped, then the server, and a leak check fails the class
+ * when anything is left behind.
  *
- * <p>Each attribute left at its default falls back to a configuration parameter
- * ({@code junit-platform.properties} or {@code -D}), then to the built-in default; see
- * {@link SupervisedTemporalExtension} for the keys. Durations are text: {@code "250ms"},
- * {@code "5s"}, {@code "1m"}, {@code "1h"} or ISO-8601 ({@code "PT0.25S"}). A value that is not
- * accepted fails the class with an
- * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} before anything starts.
+ * <p>Each attribute left at its default ({@code INFERRED}, {@link #NOT_SET}, {@code ""} or
+ * {@code {}}) is not set here: it falls back to a configuration parameter
+ * ({@code junit-platform.properties} or {@code -D}), then to the built-in default; see the module
+ * README for the keys. Enumerated and numeric settings are typed, so a typo does not compile.
+ * Durations are text, read by the one duration parser: {@code "250ms"}, {@code "5s"},
+ * {@code "1m"}, {@code "1h"} or ISO-8601 ({@code "PT0.25S"}). A value that is not accepted fails
+ * the class with an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}
+ * before anything starts.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,6 +44,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SupervisedTemporalExtension.class)
 public @interface WithSupervisedTemporal {
 
+  /** The default of the numeric attributes: not set here. */
+  int NOT_SET = -1;
+
   /** Which server to run; default: {@code supervised.temporal.backend}, else AUTO. */
   Backend backend() default Backend.INFERRED;
 
@@ -41,7 +54,7 @@ public @interface WithSupervisedTemporal {
   String target() default "";
 
   /** The port, 0-65535; 0 picks a free port. Default: {@code supervised.temporal.port}, else 0. */
-  int port() default -1;
+  int port() default NOT_SET;
 
   /** The namespace clients use. Default: {@code supervised.temporal.namespace}, else "default". */
   String namespace() default "";
@@ -59,24 +72,24 @@ public @interface WithSupervisedTemporal {
   String restartBackoff() default "";
 
   /**
-   * Restart attempts allowed within the preset's window before the supervisor gives up, as
-   * text (e.g. {@code "50"}); overrides the preset's limit. For classes that inject many faults.
+   * Restart attempts allowed within the preset's window before the supervisor gives up, at least
+   * 1; overrides the preset's limit. For classes that inject many faults.
    */
-  String maxRestarts() default "";
+  int maxRestarts() default NOT_SET;
 
   /** How long the server may take to become ready; default 60s. */
   String startupTimeout() default "";
 
-  /** {@code "true"} keeps the CLI server's database in a file in the state dir; default false. */
-  String persistent() default "";
+  /** {@link Toggle#ON} keeps the CLI server's database in a file in the state dir; default off. */
+  Toggle persistent() default Toggle.INFERRED;
 
   // ---- server set-up, like Temporal's own dev-server launchers
 
   /**
-   * {@code "true"} lets the embedded test server skip time while no workflow code runs; default
-   * false: real time on every backend. Embedded only (AUTO then means embedded).
+   * {@link Toggle#ON} lets the embedded test server skip time while no workflow code runs;
+   * default off: real time on every backend. Embedded only (AUTO then means embedded).
    */
-  String timeSkipping() default "";
+  Toggle timeSkipping() default Toggle.INFERRED;
 
   /** Custom search attributes registered at every start, e.g. {@code "CustomerId=Keyword"}. */
   String[] searchAttributes() default {};
@@ -91,19 +104,19 @@ public @interface WithSupervisedTemporal {
   String[] extraArgs() default {};
 
   /** The Web UI port on 127.0.0.1, or 0 for none; CLI backend only. Default: headless. */
-  int uiPort() default -1;
+  int uiPort() default NOT_SET;
 
-  /** The server's log level: debug, info, warn or error. Default warn. */
-  String logLevel() default "";
+  /** The server's log level. Default WARN. */
+  LogLevel logLevel() default LogLevel.INFERRED;
 
   /**
-   * {@code "true"} skips (aborts) the class when it asks for the CLI backend and no Temporal CLI
-   * is installed, instead of failing it; default false.
+   * {@link Toggle#ON} skips (aborts) the class when it asks for the CLI backend and no Temporal
+   * CLI is installed, instead of failing it; default off.
    */
-  String skipIfUnavailable() default "";
+  Toggle skipIfUnavailable() default Toggle.INFERRED;
 
-  /** {@code "false"} reports leaks without failing the class; default true. */
-  String failOnLeak() default "";
+  /** {@link Toggle#OFF} reports leaks without failing the class; default on. */
+  Toggle failOnLeak() default Toggle.INFERRED;
 
   /**
    * Customizers of the injected clients (data converter, interceptors, RPC retry options),
@@ -112,42 +125,130 @@ public @interface WithSupervisedTemporal {
   Class<? extends ClientCustomizer>[] clientCustomizer() default {};
 
   /**
-   * {@code "on"} keeps a warm standby server that replaces a killed or hung one faster than a
-   * cold start, {@code "after-first-restart"} from the first replacement on; default
-   * {@code "off"} (a standby costs a second server JVM). Embedded backend only.
+   * {@link Standby#ON} keeps a warm standby server that replaces a killed or hung one faster
+   * than a cold start, {@link Standby#AFTER_FIRST_RESTART} from the first replacement on; default
+   * off (a standby costs a second server JVM). Embedded backend only.
    */
-  String standby() default "";
+  Standby standby() default Standby.INFERRED;
 
   /**
-   * How many warm standbys wait at once, {@code "1"} to {@code "8"}; default {@code "1"} when
-   * {@link #standby} is on. More serve kills in quick succession, each costs another server JVM.
+   * How many warm standbys wait at once, 1 to 8; default 1 when {@link #standby} is on. More
+   * serve kills in quick succession, each costs another server JVM.
    */
-  String standbyCount() default "";
+  int standbyCount() default NOT_SET;
 
-  /** The kinds of server, plus {@link #INFERRED} for "not set here". */
+  /**
+   * The kinds of server ({@link BackendKind}), plus {@link #INFERRED} for "not set here".
+   */
   enum Backend {
     /** Not set here: the configuration parameter decides, else {@link #AUTO}. */
-    INFERRED,
+    INFERRED(null),
     /** The Temporal CLI dev server when one is installed, else {@link #EMBEDDED}. */
-    AUTO,
+    AUTO(BackendKind.AUTO),
     /** The Temporal Java test server in a child JVM. */
-    EMBEDDED,
+    EMBEDDED(BackendKind.EMBEDDED),
     /**
      * {@code temporal server start-dev}; fails when no CLI is installed (skipped instead with
      * {@link WithSupervisedTemporal#skipIfUnavailable()}).
      */
-    CLI,
+    CLI(BackendKind.CLI),
     /** A server at {@link WithSupervisedTemporal#target()} that is watched, not owned. */
-    EXTERNAL
+    EXTERNAL(BackendKind.EXTERNAL);
+
+    private final BackendKind kind;
+
+    Backend(BackendKind kind) {
+      this.kind = kind;
+    }
+
+    /** The lifecycle's kind of server; empty for {@link #INFERRED}. */
+    public Optional<BackendKind> kind() {
+      return Optional.ofNullable(kind);
+    }
   }
 
-  /** The supervisor policy presets, plus {@link #INFERRED} for "not set here". */
+  /**
+   * The supervisor policy presets, plus {@link #INFERRED} for "not set here". The configuration
+   * parameter {@code supervised.temporal.policy} takes the same names, in lower case.
+   */
   enum Policy {
     /** Not set here: the configuration parameter decides, else {@link #RECOMMENDED}. */
     INFERRED,
-    /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#seedDefaults()}. */
+    /** {@link SupervisorPolicy#seedDefaults()}. */
     SEED,
-    /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#recommended()}. */
-    RECOMMENDED
+    /** {@link SupervisorPolicy#recommended()}. */
+    RECOMMENDED;
+
+    /** The preset's policy; empty for {@link #INFERRED}. */
+    public Optional<SupervisorPolicy> preset() {
+      return switch (this) {
+        case INFERRED -> Optional.empty();
+        case SEED -> Optional.of(SupervisorPolicy.seedDefaults());
+        case RECOMMENDED -> Optional.of(SupervisorPolicy.recommended());
+      };
+    }
+
+    /** The names of the presets, as the configuration parameter takes them. */
+    static String accepted() {
+      return Arrays.stream(values()).filter(p -> p != INFERRED)
+          .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
+    }
+  }
+
+  /** A setting that is on or off, plus {@link #INFERRED} for "not set here". */
+  enum Toggle {
+    /** Not set here: the configuration parameter decides, else the setting's default. */
+    INFERRED,
+    /** On ({@code true} in a configuration parameter). */
+    ON,
+    /** Off ({@code false} in a configuration parameter). */
+    OFF;
+
+    /** True for {@link #ON}, false for {@link #OFF}; empty for {@link #INFERRED}. */
+    public Optional<Boolean> value() {
+      return this == INFERRED ? Optional.empty() : Optional.of(this == ON);
+    }
+  }
+
+  /** When a warm standby waits ({@link StandbyMode}), plus {@link #INFERRED} for "not set here". */
+  enum Standby {
+    /** Not set here: the configuration parameter decides, else {@link #OFF}. */
+    INFERRED(null),
+    /** {@link StandbyMode#OFF}: every replacement is a cold start. */
+    OFF(StandbyMode.OFF),
+    /** {@link StandbyMode#ON}: a standby from the first start on. */
+    ON(StandbyMode.ON),
+    /** {@link StandbyMode#AFTER_FIRST_RESTART}: a standby once the server was replaced once. */
+    AFTER_FIRST_RESTART(StandbyMode.AFTER_FIRST_RESTART);
+
+    private final StandbyMode mode;
+
+    Standby(StandbyMode mode) {
+      this.mode = mode;
+    }
+
+    /** The lifecycle's standby mode; empty for {@link #INFERRED}. */
+    public Optional<StandbyMode> mode() {
+      return Optional.ofNullable(mode);
+    }
+  }
+
+  /** The server's log levels, plus {@link #INFERRED} for "not set here". */
+  enum LogLevel {
+    /** Not set here: the configuration parameter decides, else {@link #WARN}. */
+    INFERRED,
+    /** Everything the server logs. */
+    DEBUG,
+    /** Informational messages and above. */
+    INFO,
+    /** Warnings and errors (the default). */
+    WARN,
+    /** Errors only. */
+    ERROR;
+
+    /** The level as the server and the configuration parameter name it; empty for INFERRED. */
+    public Optional<String> level() {
+      return this == INFERRED ? Optional.empty() : Optional.of(name().toLowerCase(Locale.ROOT));
+    }
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.TestReporter;
 
 /**
  * Says which JUnit the tests really run on, and checks it when the build expects one: the
- * {@code -Pjunit6} profile sets {@code supervised.temporal.expected-junit}.
+ * {@code junit6} executions of Surefire and Failsafe (extension/pom.xml, part of every build)
+ * set {@code supervised.temporal.expected-junit}.
  */
 class JUnitRuntimeTest {
 

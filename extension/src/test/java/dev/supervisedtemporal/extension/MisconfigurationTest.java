@@ -52,10 +52,10 @@ class MisconfigurationTest {
         Arguments.of(ExternalWithoutTarget.class, "@WithSupervisedTemporal(backend = EXTERNAL) "
             + "needs a target; accepted: target = \"host:port\" (attribute target or "
             + "supervised.temporal.target)"),
-        Arguments.of(BadPersistent.class, "@WithSupervisedTemporal(persistent = \"yes\") is not a "
-            + "boolean; accepted: true or false"),
-        Arguments.of(BadFailOnLeak.class, "@WithSupervisedTemporal(failOnLeak = \"maybe\") is not "
-            + "a boolean; accepted: true or false"));
+        Arguments.of(BadMaxRestarts.class, "@WithSupervisedTemporal(maxRestarts = 0) is below 1; "
+            + "accepted: an integer >= 1: restart attempts allowed within the policy's window"),
+        Arguments.of(BadUiPort.class, "@WithSupervisedTemporal(uiPort = 65536) is out of range; "
+            + "accepted: an integer 1-65535, or 0 for no UI (headless, the default)"));
   }
 
   @ParameterizedTest
@@ -72,6 +72,18 @@ class MisconfigurationTest {
     assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.cli", "/nonexistent/t")),
         "configuration parameter supervised.temporal.cli = \"/nonexistent/t\" is not an "
             + "executable file; accepted: the path of an executable Temporal CLI binary");
+    assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.persistent", "yes")),
+        "configuration parameter supervised.temporal.persistent = \"yes\" is not a boolean; "
+            + "accepted: true or false");
+    assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.fail-on-leak", "maybe")),
+        "configuration parameter supervised.temporal.fail-on-leak = \"maybe\" is not a boolean; "
+            + "accepted: true or false");
+    assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.policy", "fast")),
+        "configuration parameter supervised.temporal.policy = \"fast\" is not a policy preset; "
+            + "accepted: seed or recommended");
+    assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.check-interval", "1.5s")),
+        "configuration parameter supervised.temporal.check-interval = \"1.5s\" is not a "
+            + "duration; " + DURATIONS);
   }
 
   @Test
@@ -161,14 +173,14 @@ class MisconfigurationTest {
     void never() {}
   }
 
-  @WithSupervisedTemporal(persistent = "yes")
-  static class BadPersistent {
+  @WithSupervisedTemporal(maxRestarts = 0)
+  static class BadMaxRestarts {
     @Test
     void never() {}
   }
 
-  @WithSupervisedTemporal(failOnLeak = "maybe")
-  static class BadFailOnLeak {
+  @WithSupervisedTemporal(backend = Backend.CLI, uiPort = 65536)
+  static class BadUiPort {
     @Test
     void never() {}
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.LogLevel;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Toggle;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.backend.BackendDiscovery;
 import io.grpc.Status;
@@ -127,11 +129,11 @@ class ServerSetupIT {
   // ------------------------------------------------------------ fixtures: run only via the kit
 
   @WithSupervisedTemporal(backend = Backend.EMBEDDED, checkInterval = "200ms",
-      searchAttributes = "CustomerId=Keyword", namespaces = "orders", logLevel = "warn")
+      searchAttributes = "CustomerId=Keyword", namespaces = "orders", logLevel = LogLevel.WARN)
   static class OnEmbedded extends SetUpSurvivesAKill {}
 
-  @WithSupervisedTemporal(backend = Backend.CLI, skipIfUnavailable = "true",
+  @WithSupervisedTemporal(backend = Backend.CLI, skipIfUnavailable = Toggle.ON,
       checkInterval = "200ms", searchAttributes = "CustomerId=Keyword", namespaces = "orders",
-      dynamicConfig = "frontend.enableUpdateWorkflowExecution=true", logLevel = "warn")
+      dynamicConfig = "frontend.enableUpdateWorkflowExecution=true", logLevel = LogLevel.WARN)
   static class OnCli extends SetUpSurvivesAKill {}
 }

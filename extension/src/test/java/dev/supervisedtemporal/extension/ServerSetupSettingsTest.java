@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Toggle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ServerSetupSettingsTest {
   void aBadUiPortKeyFailsTheClass() {
     assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.ui-port", "x")),
         "configuration parameter supervised.temporal.ui-port = \"x\" is not an integer; "
-            + "accepted: an integer 1-65535, or 0 for no UI (headless)");
+            + "accepted: an integer 1-65535, or 0 for no UI (headless, the default)");
   }
 
   /**
@@ -153,7 +154,7 @@ class ServerSetupSettingsTest {
     void never() {}
   }
 
-  @WithSupervisedTemporal(backend = Backend.CLI, skipIfUnavailable = "true")
+  @WithSupervisedTemporal(backend = Backend.CLI, skipIfUnavailable = Toggle.ON)
   static class CliOrSkip {
     @Test
     void never() {}

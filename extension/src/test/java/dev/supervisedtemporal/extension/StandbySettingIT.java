@@ -3,6 +3,7 @@ package dev.supervisedtemporal.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
 import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
@@ -33,15 +34,16 @@ class StandbySettingIT {
 
   @Test
   void aBadValueNamesTheAttributeAndTheAcceptedValues() {
-    assertConfigurationFailure(FixtureRunner.run(Map.of(), BadStandby.class),
-        "@WithSupervisedTemporal(standby = \"warm\") is not a standby mode; accepted: off, on, "
-            + "after-first-restart (embedded backend only)");
+    assertConfigurationFailure(FixtureRunner.run(Map.of("supervised.temporal.standby", "warm"),
+        NoStandby.class),
+        "configuration parameter supervised.temporal.standby = \"warm\" is not a standby mode; "
+            + "accepted: off, on, after-first-restart (embedded backend only)");
   }
 
   @Test
   void aBadCountNamesTheAttributeAndTheAcceptedValues() {
     assertConfigurationFailure(FixtureRunner.run(Map.of(), BadStandbyCount.class),
-        "@WithSupervisedTemporal(standbyCount = \"9\") is out of range; accepted: an integer "
+        "@WithSupervisedTemporal(standbyCount = 9) is out of range; accepted: an integer "
             + "1-8: warm standbys kept at once, with standby on or after-first-restart");
   }
 
@@ -75,8 +77,8 @@ class StandbySettingIT {
       assertConfigurationFailure(FixtureRunner.run(Map.of("supervised.temporal.cli",
           fakeCli.toString(), "supervised.temporal.standby", "on"), CliStandby.class),
           "configuration parameter supervised.temporal.standby = \"on\" cannot be used: standby "
-              + "= on, but the cli backend cannot start a server without binding its port; "
-              + "accepted with this backend: off (or use backend = embedded)");
+              + "= on needs a backend that starts a server without binding its port, but backend "
+              + "= cli; accepted: off with this backend, or backend = embedded");
     } finally {
       Files.deleteIfExists(fakeCli);
     }
@@ -122,13 +124,7 @@ class StandbySettingIT {
 
   // ------------------------------------------------------------ fixtures: run only via the kit
 
-  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "warm")
-  static class BadStandby {
-    @Test
-    void never() {}
-  }
-
-  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "on", standbyCount = "9")
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = Standby.ON, standbyCount = 9)
   static class BadStandbyCount {
     @Test
     void never() {}
@@ -140,7 +136,7 @@ class StandbySettingIT {
     void never() {}
   }
 
-  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "on", standbyCount = "2")
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = Standby.ON, standbyCount = 2)
   static class WithStandbyPool {
     @Test
     void twoStandbysWait(SupervisedTemporal temporal) throws InterruptedException {
@@ -161,7 +157,7 @@ class StandbySettingIT {
     void never() {}
   }
 
-  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = "on")
+  @WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = Standby.ON)
   static class WithStandby {
     @Test
     void aStandbyWaits(SupervisedTemporal temporal) throws InterruptedException {

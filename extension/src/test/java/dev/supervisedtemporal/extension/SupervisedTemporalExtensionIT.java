@@ -1,6 +1,7 @@
 package dev.supervisedtemporal.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.supervisedtemporal.chaos.Chaos;
@@ -12,6 +13,7 @@ import dev.supervisedtemporal.events.TimingEventFile;
 import dev.supervisedtemporal.events.TimingEventReader;
 import dev.supervisedtemporal.events.TimingEventType;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
@@ -59,7 +61,7 @@ class SupervisedTemporalExtensionIT {
 
   @Test
   void runsOnTheExpectedJUnit(TestReporter reporter) {
-    JUnitRuntimeTest.check(reporter); // -Pjunit6 runs these integration tests on JUnit 6
+    JUnitRuntimeTest.check(reporter); // the junit6 executions run these on JUnit 6
   }
 
   @Test
@@ -213,6 +215,13 @@ class SupervisedTemporalExtensionIT {
     void leavesAServerSuspended(SupervisedTemporal temporal) {
       Fault pause = temporal.chaos().suspend(); // not closed: the extension must heal it
       SEEN.put("suspendedPid", pause.targetPid());
+      // well before the supervisor could replace it: the wait fails the library's one way
+      assertThatThrownBy(() -> temporal.awaitHealthy(Duration.ofMillis(200)))
+          .isInstanceOf(AwaitTimeoutException.class)
+          .hasMessageStartingWith("awaited a healthy Temporal server at " + temporal.target()
+              + " (namespace default) answering GetSystemInfo for 200 ms; last observed: health "
+              + "report ")
+          .hasMessageContaining("; supervisor ").hasMessageContaining("; last events:");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import dev.supervisedtemporal.lifecycle.process.ProcessGroups;
 import dev.supervisedtemporal.lifecycle.process.ResidentMemory;
 import dev.supervisedtemporal.lifecycle.process.Signal;
+import dev.supervisedtemporal.lifecycle.settings.DurationText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ final class LifecycleMain {
       try {
         switch (a) {
           case "watch", "measure", "endurance" -> command = a;
-          case "--interval" -> interval = DurationText.require(a, value(args, i++, DURATION));
+          case "--interval" -> interval = DurationText.parse(a, value(args, i++, DURATION));
           case "--backend" -> backend = backend(value(args, i++, BACKENDS));
-          case "--duration" -> duration = DurationText.require(a, value(args, i++, DURATION));
+          case "--duration" -> duration = DurationText.parse(a, value(args, i++, DURATION));
           case "--rounds" -> rounds = number(a, value(args, i++, COUNT));
           case "--standby" -> standby = true;
           case "--standby-count" -> standbyCount = number(a, value(args, i++, COUNT));

@@ -2,62 +2,54 @@ package dev.supervisedtemporal.lifecycle;
 
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
 import dev.supervisedtemporal.lifecycle.backend.ServerBackend;
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
- * Validates the settings of a {@link TemporalManager.Builder} before anything starts, each
- * failure an {@link IllegalArgumentException} naming the setting, its value and what is accepted;
- * and creates the private temporary state dir when none is given.
+ * Validates the settings of a {@link TemporalManager.Builder} before anything starts, through
+ * the one rule of each setting in {@link SettingRules} (an {@link InvalidSettingException}
+ * naming the setting, its value and what is accepted); and creates the private temporary state
+ * dir when none is given.
  */
 final class SettingChecks {
 
-  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
-
   private SettingChecks() {}
 
-  /** Checks the settings that need no backend. */
+  /** Checks the settings that need no backend, each by its one rule in {@link SettingRules}. */
   static void checkBasics(int port, Duration startupTimeout, Duration stopGracePeriod,
       String namespace, Path cliPath, String target, boolean backendGiven, BackendKind kind) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port = " + port + "; accepted: 0-65535 (0 picks a "
-          + "free port)");
-    }
-    positive("startupTimeout", startupTimeout);
-    positive("stopGracePeriod", stopGracePeriod);
-    if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-      throw new IllegalArgumentException("namespace = '" + namespace + "'; accepted: 1-255 "
-          + "letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
-    if (cliPath != null && (!Files.isRegularFile(cliPath) || !Files.isExecutable(cliPath))) {
-      throw new IllegalArgumentException("cliPath = '" + cliPath + "' is not an executable "
-          + "file; accepted: the path of a Temporal CLI binary");
+    SettingRules.port("port", port);
+    SettingRules.positive("startupTimeout", startupTimeout);
+    SettingRules.positive("stopGracePeriod", stopGracePeriod);
+    SettingRules.namespace("namespace", namespace);
+    if (cliPath != null) {
+      SettingRules.cliPath("cliPath", cliPath);
     }
     if (target != null && !backendGiven && kind != BackendKind.EXTERNAL) {
-      throw new IllegalArgumentException("target = '" + target + "' is only used with backend "
-          + "= external; accepted: no target, or backend(BackendKind.EXTERNAL)");
+      throw new InvalidSettingException("target", "'" + target + "'", "is only used with "
+          + "backend = external", "no target, or backend(BackendKind.EXTERNAL)");
     }
   }
 
   /** Checks the standby settings against the chosen backend. */
   static void checkStandby(StandbyMode mode, Integer count, ServerBackend chosen) {
-    if (count != null && (count < 1 || count > Standby.MAX_COUNT)) {
-      throw new IllegalArgumentException("standbyCount = " + count + " is out of range; "
-          + "accepted: 1-" + Standby.MAX_COUNT);
+    if (count != null) {
+      SettingRules.standbyCount("standbyCount", count);
     }
     if (count != null && mode == StandbyMode.OFF) {
-      throw new IllegalArgumentException("standbyCount = " + count + " needs a standby, "
-          + "but standby = off; accepted: standby = on or after-first-restart with it, or no "
-          + "standbyCount");
+      throw new InvalidSettingException("standbyCount", String.valueOf(count),
+          "needs a standby, but standby = off", "standby = on or after-first-restart with it, "
+          + "or no standbyCount");
     }
     if (mode != StandbyMode.OFF && !chosen.supportsStandby()) {
-      throw new IllegalArgumentException("standby = " + mode.settingName() + ", but the "
-          + chosen.name() + " backend cannot start a server without binding its port; "
-          + "accepted with this backend: off (or use backend = embedded)");
+      throw new InvalidSettingException("standby", mode.settingName(), "needs a backend "
+          + "that starts a server without binding its port, but backend = " + chosen.name(),
+          "off with this backend, or backend = embedded");
     }
   }
 
@@ -106,13 +98,6 @@ final class SettingChecks {
       throw new IllegalArgumentException("java.io.tmpdir = '" + root + "': cannot create a "
           + "temporary state dir there (" + e + "); accepted: a writable directory, or set "
           + "stateDir", e);
-    }
-  }
-
-  private static void positive(String setting, Duration value) {
-    if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(
-          setting + " = " + value + "; accepted: a positive duration");
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -48,7 +49,7 @@ final class Standby {
   private static final Logger LOG = LoggerFactory.getLogger(Standby.class);
   private static final long KILL_WAIT_MILLIS = 5_000;
   /** The largest pool: each standby is a server JVM (~85 MiB resident). */
-  static final int MAX_COUNT = 8;
+  static final int MAX_COUNT = SettingRules.MAX_STANDBY_COUNT;
   /** How long a promoted server serves before the pool is filled again, while others wait. */
   static final Duration REFILL_DELAY = Duration.ofSeconds(1);
   /** {@code EmbeddedServerMain.BIND_COMMAND}: the line that promotes a standby, before the port. */

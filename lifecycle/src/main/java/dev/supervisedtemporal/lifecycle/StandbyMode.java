@@ -2,6 +2,7 @@ package dev.supervisedtemporal.lifecycle;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,14 +31,14 @@ public enum StandbyMode {
    * Parses a name case-insensitively; {@code after-first-restart} and
    * {@code after_first_restart} are both accepted.
    *
-   * @throws IllegalArgumentException naming the setting and the accepted values
+   * @throws InvalidSettingException naming the setting and the accepted values
    */
   public static StandbyMode parse(String setting, String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(setting + " = '" + value + "' is not a standby mode; "
-          + "accepted: " + accepted());
+      throw new InvalidSettingException(setting, "'" + value + "'", "is not a standby mode",
+          accepted());
     }
   }
 

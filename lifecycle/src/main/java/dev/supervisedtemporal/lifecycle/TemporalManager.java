@@ -9,6 +9,12 @@ import dev.supervisedtemporal.lifecycle.backend.SearchAttributeType;
 import dev.supervisedtemporal.lifecycle.backend.ServerBackend;
 import dev.supervisedtemporal.lifecycle.backend.ServerOptions;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
+import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
+import dev.supervisedtemporal.lifecycle.process.Signal;
+import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
+import dev.supervisedtemporal.lifecycle.state.PidFile;
+import dev.supervisedtemporal.lifecycle.state.StateDirLock;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -550,7 +557,9 @@ public final class TemporalManager implements AutoCloseable {
     /**
      * Validates the settings and creates the manager; starts nothing.
      *
-     * @throws IllegalArgumentException naming the setting, its value and what is accepted
+     * @throws InvalidSettingException naming the setting, its value and what is accepted
+     * @throws IllegalArgumentException when the state dir or the temporary directory cannot be
+     *     used
      */
     public TemporalManager build() {
       SettingChecks.checkBasics(port, startupTimeout, stopGracePeriod, namespace, cliPath, target,

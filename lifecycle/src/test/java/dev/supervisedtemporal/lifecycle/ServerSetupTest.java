@@ -90,7 +90,8 @@ class ServerSetupTest {
         .dynamicConfig(List.of("=1")).build())
         .hasMessageStartingWith("dynamicConfig = '=1' is not KEY=VALUE");
     assertThatThrownBy(() -> TemporalManager.builder().backend(CLI).uiPort(70000).build())
-        .hasMessageStartingWith("uiPort = 70000; accepted: 1-65535, or 0");
+        .hasMessageStartingWith("uiPort = 70000 is out of range; accepted: an integer 1-65535, "
+            + "or 0");
     assertThatThrownBy(() -> TemporalManager.builder().backend(CLI)
         .extraArgs(List.of(" ")).build())
         .hasMessageStartingWith("extraArgs = [ ] has a blank argument");

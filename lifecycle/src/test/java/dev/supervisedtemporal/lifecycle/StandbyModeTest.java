@@ -36,9 +36,9 @@ class StandbyModeTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> TemporalManager.builder()
               .backend(new CliBackend(Path.of("/bin/true"))).standby(mode).build())
-          .withMessage("standby = " + mode.settingName() + ", but the cli backend cannot start a "
-              + "server without binding its port; accepted with this backend: off (or use "
-              + "backend = embedded)");
+          .withMessage("standby = " + mode.settingName() + " needs a backend that starts a "
+              + "server without binding its port, but backend = cli; accepted: off with this "
+              + "backend, or backend = embedded");
     }
   }
 
@@ -82,7 +82,8 @@ class StandbyModeTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> TemporalManager.builder().backend(BackendKind.EMBEDDED)
               .standby(StandbyMode.ON).standbyCount(bad).build())
-          .withMessage("standbyCount = " + bad + " is out of range; accepted: 1-8");
+          .withMessage("standbyCount = " + bad + " is out of range; accepted: an integer 1-8: "
+              + "warm standbys kept at once");
     }
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TemporalManager.builder().backend(BackendKind.EMBEDDED)

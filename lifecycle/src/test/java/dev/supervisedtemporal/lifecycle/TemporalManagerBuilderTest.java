@@ -23,19 +23,20 @@ class TemporalManagerBuilderTest {
   @Test
   void portOutsideTheRange() {
     assertThatIllegalArgumentException().isThrownBy(() -> embedded().port(-1).build())
-        .withMessage("port = -1; accepted: 0-65535 (0 picks a free port)");
+        .withMessage("port = -1 is out of range; accepted: an integer 0-65535 (0 picks a free "
+            + "port)");
     assertThatIllegalArgumentException().isThrownBy(() -> embedded().port(65536).build())
-        .withMessageStartingWith("port = 65536; accepted: 0-65535");
+        .withMessageStartingWith("port = 65536 is out of range; accepted: an integer 0-65535");
   }
 
   @Test
   void zeroOrNegativeTimeouts() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> embedded().startupTimeout(Duration.ZERO).build())
-        .withMessage("startupTimeout = PT0S; accepted: a positive duration");
+        .withMessage("startupTimeout = PT0S is not positive; accepted: a positive duration");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> embedded().stopGracePeriod(Duration.ofSeconds(-5)).build())
-        .withMessage("stopGracePeriod = PT-5S; accepted: a positive duration");
+        .withMessage("stopGracePeriod = PT-5S is not positive; accepted: a positive duration");
   }
 
   @Test
@@ -66,7 +67,7 @@ class TemporalManagerBuilderTest {
   @Test
   void aBadNamespaceOrAStrayTarget() {
     assertThatIllegalArgumentException().isThrownBy(() -> embedded().namespace("no spaces").build())
-        .withMessageStartingWith("namespace = 'no spaces'; accepted:");
+        .withMessageStartingWith("namespace = 'no spaces' is not a namespace name; accepted:");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> embedded().target("127.0.0.1:7233").build())
         .withMessageContaining("only used with backend = external");

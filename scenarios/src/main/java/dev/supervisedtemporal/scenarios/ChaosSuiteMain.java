@@ -112,12 +112,12 @@ public final class ChaosSuiteMain {
               .configurationParameter("supervised.temporal.backend", backend)
               .configurationParameter("supervised.temporal.policy", policy)
               .configurationParameter("supervised.temporal.events-dir", eventsDir.toString())
-              .configurationParameter("supervised.temporal.run-label", label)
+              .configurationParameter(SuiteParameters.RUN_LABEL_KEY, label)
               .configurationParameter(SuiteParameters.SEED_KEY, Long.toString(options.seed()))
               .configurationParameter(SuiteParameters.FAULTS_KEY,
                   Integer.toString(options.faults()));
           if (policy.equals("seed")) {
-            request.configurationParameter("supervised.temporal.policy-scale",
+            request.configurationParameter(SuiteParameters.POLICY_SCALE_KEY,
                 Double.toString(options.seedScale()));
           }
           if (policy.equals("recommended") && options.injectRestartBackoff() != null) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * it, suspend), one at a time, each awaited until a client RPC succeeds again. Zero unrecovered
  * faults; the class's leak check then proves zero leaks. Same seed, same faults.
  */
-@WithSupervisedTemporal(maxRestarts = "1000")
+@WithSupervisedTemporal(maxRestarts = 1000)
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.CHAOS)
 @Tag(ScenarioTags.TIMING)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
 import dev.supervisedtemporal.lifecycle.StandbyStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link CrashRecoveryScenario}'s cold restarts of the same run. Embedded backend only.
  */
 @ExtendWith(EmbeddedBackendOnly.class)
-@WithSupervisedTemporal(standby = "on")
+@WithSupervisedTemporal(standby = Standby.ON)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("2s warm standby: kill -9 served by the promoted standby")
 class StandbyRecoveryScenario {

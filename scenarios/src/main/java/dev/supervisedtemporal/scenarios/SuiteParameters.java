@@ -18,8 +18,17 @@ import java.util.function.Function;
  */
 record SuiteParameters(long seed, int faults, String policy, BackendKind backend) {
 
-  /** The configuration parameter of the chaos seed (shared with the extension). */
+  /**
+   * The configuration parameter of the chaos seed; also the seed of the supervisor's backoff
+   * jitter (see {@link ChaosSuiteRuns}).
+   */
   public static final String SEED_KEY = "supervised.temporal.chaos-seed";
+
+  /** The configuration parameter of the suite pass's label, e.g. {@code embedded-seed}. */
+  public static final String RUN_LABEL_KEY = "supervised.temporal.run-label";
+
+  /** The configuration parameter of the factor on the policy preset's intervals. */
+  public static final String POLICY_SCALE_KEY = "supervised.temporal.policy-scale";
 
   /** The configuration parameter of the seeded scenario's fault count. */
   public static final String FAULTS_KEY = "supervised.temporal.scenario.faults";

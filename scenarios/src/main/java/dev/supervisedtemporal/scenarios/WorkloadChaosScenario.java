@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * suspends the server; every payment must complete with the right receipt. On an in-memory
  * backend the workflows a kill forgets are reported as lost, as expected.
  */
-@WithSupervisedTemporal(maxRestarts = "1000")
+@WithSupervisedTemporal(maxRestarts = 1000)
 @ExtendWith(SuiteParametersResolver.class)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("payments under seeded faults")

@@ -9,6 +9,7 @@ import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Toggle;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@link WorkloadChaosIT} (not directly: the name does not end in IT or Test), which then
  * renders the class's timing events.
  */
-@WithSupervisedTemporal(backend = Backend.CLI, persistent = "true", checkInterval = "250ms",
-    maxRestarts = "1000")
+@WithSupervisedTemporal(backend = Backend.CLI, persistent = Toggle.ON, checkInterval = "250ms",
+    maxRestarts = 1000)
 class PaymentsUnderChaosFixture {
 
   /** The seed of the fault schedule. */

@@ -2,6 +2,8 @@ package dev.supervisedtemporal.lifecycle.backend;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ public final class BackendDiscovery {
   /**
    * The Temporal CLI binary, or empty when none is installed.
    *
-   * @throws IllegalArgumentException when an explicit setting names a file that is not an
+   * @throws InvalidSettingException when an explicit setting names a file that is not an
    *     executable
    */
   public static Optional<Path> findCli() {
@@ -70,11 +72,7 @@ public final class BackendDiscovery {
   }
 
   private static Path requireExecutable(String setting, Path path) {
-    if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
-      throw new IllegalArgumentException(setting + " = '" + path + "' is not an executable file; "
-          + "accepted: the path of a Temporal CLI binary");
-    }
-    return path;
+    return SettingRules.cliPath(setting, path);
   }
 
   /**
@@ -93,10 +91,10 @@ public final class BackendDiscovery {
       case EMBEDDED -> new EmbeddedBackend(fastStart);
       case EXTERNAL -> new ExternalBackend(target);
       case CLI -> new CliBackend(Optional.ofNullable(cliPath).or(BackendDiscovery::findCli)
-          .orElseThrow(() -> new IllegalArgumentException("backend = cli, but no Temporal CLI "
-              + "was found; accepted: a binary named by cliPath, -D" + CLI_PROPERTY + ", $"
-              + CLI_ENV + ", 'temporal' on PATH, or .tools/bin/temporal "
-              + "(run scripts/install-temporal-cli)")));
+          .orElseThrow(() -> new InvalidSettingException("backend", "cli", ", but no Temporal "
+              + "CLI was found", "a binary named by cliPath, -D" + CLI_PROPERTY + ", $" + CLI_ENV
+              + ", 'temporal' on PATH, or .tools/bin/temporal (run scripts/install-temporal-cli)"
+          )));
       case AUTO -> Optional.ofNullable(cliPath).or(BackendDiscovery::findCli)
           .<ServerBackend>map(CliBackend::new)
           .orElseGet(() -> new EmbeddedBackend(fastStart));

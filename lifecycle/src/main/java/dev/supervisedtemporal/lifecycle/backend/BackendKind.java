@@ -2,6 +2,7 @@ package dev.supervisedtemporal.lifecycle.backend;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,14 +23,14 @@ public enum BackendKind {
   /**
    * Parses a name case-insensitively.
    *
-   * @throws IllegalArgumentException naming the accepted values
+   * @throws InvalidSettingException naming the accepted values
    */
   public static BackendKind parse(String setting, String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(setting + " = '" + value + "' is not a backend; accepted: "
-          + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+      throw new InvalidSettingException(setting, "'" + value + "'", "is not a backend",
+          Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(", ")));
     }
   }

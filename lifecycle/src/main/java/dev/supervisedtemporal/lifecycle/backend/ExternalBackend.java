@@ -2,6 +2,7 @@ package dev.supervisedtemporal.lifecycle.backend;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -16,25 +17,13 @@ public final class ExternalBackend implements ServerBackend {
   /**
    * Creates a backend for a {@code host:port} target.
    *
-   * @throws IllegalArgumentException when the target is not {@code host:port}
+   * @throws dev.supervisedtemporal.lifecycle.settings.InvalidSettingException when the target is
+   *     not {@code host:port} with a port 1-65535
    */
   public ExternalBackend(String target) {
-    int colon = target == null ? -1 : target.lastIndexOf(':');
-    if (colon <= 0 || colon == target.length() - 1) {
-      throw new IllegalArgumentException(
-          "target = '" + target + "' is not an address; accepted: host:port, e.g. 127.0.0.1:7233");
-    }
-    this.host = target.substring(0, colon);
-    try {
-      this.port = Integer.parseInt(target.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "target = '" + target + "' has no numeric port; accepted: host:port with port 1-65535");
-    }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException(
-          "target = '" + target + "' has port " + port + "; accepted: 1-65535");
-    }
+    SettingRules.Target address = SettingRules.target("target", target);
+    this.host = address.host();
+    this.port = address.port();
   }
 
   /** The host part of the target. */

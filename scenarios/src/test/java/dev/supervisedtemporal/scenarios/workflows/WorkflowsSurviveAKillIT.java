@@ -6,6 +6,7 @@ import dev.supervisedtemporal.chaos.Fault;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Toggle;
 import dev.supervisedtemporal.extension.WithWorker;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf(value = "cliInstalled",
     disabledReason = "no Temporal CLI installed (set TEMPORAL_CLI or -Dsupervised.temporal.cli, "
         + "or put temporal on PATH)")
-@WithSupervisedTemporal(backend = Backend.CLI, persistent = "true")
+@WithSupervisedTemporal(backend = Backend.CLI, persistent = Toggle.ON)
 @WithWorker(taskQueue = WorkflowSet.TASK_QUEUE, workflows = {ApprovalWorkflowImpl.class,
     ParentWorkflowImpl.class, GreetingChildWorkflowImpl.class, TimerWorkflowImpl.class,
     RetryWorkflowImpl.class, TripWorkflowImpl.class}, activities = TripActivitiesImpl.class)

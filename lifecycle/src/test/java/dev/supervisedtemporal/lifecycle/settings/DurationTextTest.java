@@ -1,4 +1,4 @@
-package dev.supervisedtemporal.extension;
+package dev.supervisedtemporal.lifecycle.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package dev.supervisedtemporal.extension;
+package dev.supervisedtemporal.lifecycle.settings;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,12 +8,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
-/** Parses durations written as text: {@code 250ms}, {@code 5s}, {@code 1m}, {@code 2h} or ISO-8601. */
-final class DurationText {
+/**
+ * Reads and writes durations as text: {@code 250ms}, {@code 5s}, {@code 1m}, {@code 2h} or
+ * ISO-8601 ({@code PT0.25S}). The one parser of duration settings, wherever they are written.
+ */
+@API(status = INTERNAL)
+public final class DurationText {
 
   /** What {@link #parse} accepts, for error messages. */
-  static final String ACCEPTED =
+  public static final String ACCEPTED =
       "a positive duration such as 250ms, 5s, 1m, 2h or ISO-8601 (PT0.25S)";
 
   private static final Pattern SIMPLE = Pattern.compile("(-?\\d{1,18})\\s*(ms|s|m|h)");
@@ -21,12 +28,23 @@ final class DurationText {
   /**
    * The positive duration the text describes, or empty when it is not a duration or not positive.
    */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     return parseAny(text).filter(d -> !d.isZero() && !d.isNegative());
   }
 
+  /**
+   * The positive duration the text describes.
+   *
+   * @param setting the setting's name, for the message
+   * @throws InvalidSettingException naming the setting, the text and what is accepted
+   */
+  public static Duration parse(String setting, String text) {
+    return parse(text).orElseThrow(() -> new InvalidSettingException(setting,
+        "'" + text + "'", problem(text), ACCEPTED));
+  }
+
   /** What is wrong with text that {@link #parse} rejects: "is not positive" or "is not a duration". */
-  static String problem(String text) {
+  public static String problem(String text) {
     return parseAny(text).isPresent() ? "is not positive" : "is not a duration";
   }
 
@@ -61,7 +79,7 @@ final class DurationText {
   }
 
   /** Short text for a duration, in the same style the parser reads ({@code 250ms}, {@code 5s}). */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     long ms = d.toMillis();
     if (ms % 3_600_000 == 0 && ms > 0) {
       return ms / 3_600_000 + "h";
