@@ -42,8 +42,8 @@ final class Requested {
           annotation(Setting.BACKEND, a.backend().name())));
     }
     if (a.policy() != WithSupervisedTemporal.Policy.INFERRED) {
-      r.values.put(Setting.POLICY, new Value(a.policy() == WithSupervisedTemporal.Policy.SEED
-          ? SupervisorPolicy.seedDefaults() : SupervisorPolicy.recommended(),
+      r.values.put(Setting.POLICY, new Value(a.policy() == WithSupervisedTemporal.Policy.BASIC
+          ? SupervisorPolicy.basic() : SupervisorPolicy.recommended(),
           annotation(Setting.POLICY, a.policy().name())));
     }
     if (a.port() != -1) {

@@ -11,20 +11,20 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * parameters the chaos suite sets (all optional):
  * {@code supervised.temporal.events-dir}, {@code supervised.temporal.run-label},
  * {@code supervised.temporal.policy-scale} (a factor on the preset's intervals, recorded as the
- * seed scale) and {@code supervised.temporal.chaos-seed} (the backoff jitter's seed, recorded
+ * policy scale) and {@code supervised.temporal.chaos-random-seed} (the backoff jitter's seed, recorded
  * with the events).
  *
  * @param eventsDir where the class's JSON-lines file goes
  * @param label appended to the file and scenario names, empty outside a suite
  * @param policyScale the factor applied to the policy's intervals; 1 when not scaled
- * @param chaosSeed the chaos seed, or null
+ * @param chaosRandomSeed the chaos seed, or null
  */
-record RunContext(Path eventsDir, String label, double policyScale, Long chaosSeed) {
+record RunContext(Path eventsDir, String label, double policyScale, Long chaosRandomSeed) {
 
   static final String EVENTS_DIR = Setting.PREFIX + "events-dir";
   static final String RUN_LABEL = Setting.PREFIX + "run-label";
   static final String POLICY_SCALE = Setting.PREFIX + "policy-scale";
-  static final String CHAOS_SEED = Setting.PREFIX + "chaos-seed";
+  static final String CHAOS_RANDOM_SEED = Setting.PREFIX + "chaos-random-seed";
 
   /**
    * Reads the parameters.
@@ -51,11 +51,11 @@ record RunContext(Path eventsDir, String label, double policyScale, Long chaosSe
       throw new ExtensionConfigurationException(POLICY_SCALE + " = '" + v
           + "'; accepted: a number > 0 and <= 1");
     }).orElse(1.0);
-    Long seed = parameters.apply(CHAOS_SEED).map(v -> {
+    Long seed = parameters.apply(CHAOS_RANDOM_SEED).map(v -> {
       try {
         return Long.parseLong(v.trim());
       } catch (NumberFormatException e) {
-        throw new ExtensionConfigurationException(CHAOS_SEED + " = '" + v
+        throw new ExtensionConfigurationException(CHAOS_RANDOM_SEED + " = '" + v
             + "'; accepted: a whole number");
       }
     }).orElse(null);
@@ -65,7 +65,7 @@ record RunContext(Path eventsDir, String label, double policyScale, Long chaosSe
   /** The policy scaled and seeded as this run asks; the preset's name is kept. */
   SupervisorPolicy apply(SupervisorPolicy policy) {
     SupervisorPolicy scaled = policyScale == 1.0 ? policy : policy.scaled(policyScale);
-    return chaosSeed == null ? scaled : scaled.toBuilder().randomSeed(chaosSeed).build();
+    return chaosRandomSeed == null ? scaled : scaled.toBuilder().randomSeed(chaosRandomSeed).build();
   }
 
   /** The scenario name in events: the class's simple name in a suite, else its full name. */

@@ -23,7 +23,7 @@ enum Setting {
   PORT("port", "port", "an integer 0-65535 (0 picks a free port)"),
   NAMESPACE("namespace", "namespace",
       "1-255 letters, digits, '.', '_' or '-', starting with a letter or digit"),
-  POLICY("policy", "policy", "seed or recommended"),
+  POLICY("policy", "policy", "basic or recommended"),
   CHECK_INTERVAL("checkInterval", "check-interval", DurationText.ACCEPTED),
   PROBE_TIMEOUT("probeTimeout", "probe-timeout", DurationText.ACCEPTED),
   RESTART_BACKOFF("restartBackoff", "restart-backoff", DurationText.ACCEPTED),
@@ -122,7 +122,7 @@ enum Setting {
         }
       }
       case POLICY -> switch (t.toLowerCase(Locale.ROOT)) {
-        case "seed" -> SupervisorPolicy.seedDefaults();
+        case "basic" -> SupervisorPolicy.basic();
         case "recommended" -> SupervisorPolicy.recommended();
         default -> throw invalid(where, "is not a policy preset");
       };

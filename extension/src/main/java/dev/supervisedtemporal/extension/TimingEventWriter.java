@@ -73,7 +73,7 @@ public final class TimingEventWriter implements AutoCloseable {
    * @param file the {@code .jsonl} file
    * @param scenario the scenario or test-class name
    * @param backend {@code embedded}, {@code cli} or {@code external}
-   * @param policy {@code seed}, {@code recommended} or {@code custom}
+   * @param policy {@code basic}, {@code recommended} or {@code custom}
    */
   public static TimingEventWriter open(Path file, String scenario, String backend, String policy)
       throws IOException {
@@ -183,18 +183,18 @@ public final class TimingEventWriter implements AutoCloseable {
   /**
    * Writes the {@code RUN_META} line for a policy.
    *
-   * @param seedScale the scale factor applied to the seed policy, 1 when none
-   * @param chaosSeed the chaos seed, or null
+   * @param policyScale the scale factor applied to the basic policy, 1 when none
+   * @param chaosRandomSeed the chaos seed, or null
    */
-  public void runMeta(long nanoTime, SupervisorPolicy policy, double seedScale, Long chaosSeed) {
+  public void runMeta(long nanoTime, SupervisorPolicy policy, double policyScale, Long chaosRandomSeed) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("checkIntervalMs", millis(policy.checkInterval()));
     fields.put("probeTimeoutMs", millis(policy.probeTimeout()));
     fields.put("backoffMs", millis(policy.initialBackoff()));
-    fields.put("seedScale", seedScale);
+    fields.put("policyScale", policyScale);
     fields.put("jdk", System.getProperty("java.version"));
     fields.put("host", HostName.get());
-    fields.put("seed", chaosSeed);
+    fields.put("seed", chaosRandomSeed);
     write("RUN_META", nanoTime, fields);
   }
 

@@ -145,8 +145,8 @@ public @interface WithSupervisedTemporal {
   enum Policy {
     /** Not set here: the configuration parameter decides, else {@link #RECOMMENDED}. */
     INFERRED,
-    /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#seedDefaults()}. */
-    SEED,
+    /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#basic()}. */
+    BASIC,
     /** {@link dev.supervisedtemporal.lifecycle.SupervisorPolicy#recommended()}. */
     RECOMMENDED
   }

@@ -362,7 +362,7 @@ public final class TemporalManager implements AutoCloseable {
     if (mismatch.isPresent()) {
       return report(running, layers);
     }
-    if (depth == ProbeDepth.SEED) {
+    if (depth == ProbeDepth.CONNECT) {
       layers.add(tcpConnect(running.port(), timeout));
       return report(running, layers);
     }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Derives runs, fault groups, cost groups and seed-vs-recommended comparisons from validated
+ * Derives runs, fault groups, cost groups and basic-vs-recommended comparisons from validated
  * event files, following "Derived metrics" in {@code docs/timing-events.md}.
  */
 final class MetricCalculator {
 
-  static final String BASE_POLICY = "seed";
+  static final String BASE_POLICY = "basic";
   static final String OTHER_POLICY = "recommended";
   private static final List<String> COMPARED_STATS = List.of("p50", "p95");
   private static final double NANOS_PER_MS = 1_000_000.0;
@@ -56,8 +56,8 @@ final class MetricCalculator {
 
   private void add(EventFile f) {
     double interval = f.meta().number("checkIntervalMs");
-    Double seedScaleField = f.meta().number("seedScale");
-    double seedScale = seedScaleField == null ? 1.0 : seedScaleField;
+    Double policyScaleField = f.meta().number("policyScale");
+    double policyScale = policyScaleField == null ? 1.0 : policyScaleField;
 
     List<Double> spawns = new ArrayList<>();
     List<Event> faults = new ArrayList<>();
@@ -184,7 +184,7 @@ final class MetricCalculator {
 
     Event result = f.result();
     runs.add(new RunSummary(f.name(), f.scenario(), f.backend(), f.policy(), result.string("outcome"),
-        result.number("durationMs"), result.string("message"), interval, seedScale, spawnRef,
+        result.number("durationMs"), result.string("message"), interval, policyScale, spawnRef,
         rss, threads, cpuPer1000, List.copyOf(ticks)));
   }
 

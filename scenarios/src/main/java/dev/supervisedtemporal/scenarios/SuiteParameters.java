@@ -11,15 +11,15 @@ import java.util.function.Function;
  * What a scenario needs to know about the suite run it is part of, read from configuration
  * parameters: the chaos seed and the number of faults of the seeded random scenario.
  *
- * @param seed the chaos seed ({@value #SEED_KEY}, default 42)
+ * @param randomSeed the chaos random seed ({@value #RANDOM_SEED_KEY}, default 42)
  * @param faults faults in the seeded random scenario ({@value #FAULTS_KEY}, default 20)
  * @param policy the policy preset of this run ({@code supervised.temporal.policy})
  * @param backend the backend of this run ({@code supervised.temporal.backend}, default embedded)
  */
-public record SuiteParameters(long seed, int faults, String policy, BackendKind backend) {
+public record SuiteParameters(long randomSeed, int faults, String policy, BackendKind backend) {
 
   /** The configuration parameter of the chaos seed (shared with the extension). */
-  public static final String SEED_KEY = "supervised.temporal.chaos-seed";
+  public static final String RANDOM_SEED_KEY = "supervised.temporal.chaos-random-seed";
 
   /** The configuration parameter of the seeded scenario's fault count. */
   public static final String FAULTS_KEY = "supervised.temporal.scenario.faults";
@@ -32,7 +32,7 @@ public record SuiteParameters(long seed, int faults, String policy, BackendKind 
 
   static SuiteParameters from(Function<String, Optional<String>> parameters) {
     return new SuiteParameters(
-        parameters.apply(SEED_KEY).map(Long::parseLong).orElse(42L),
+        parameters.apply(RANDOM_SEED_KEY).map(Long::parseLong).orElse(42L),
         parameters.apply(FAULTS_KEY).map(Integer::parseInt).orElse(12),
         parameters.apply(POLICY_KEY).orElse("recommended"),
         parameters.apply(BACKEND_KEY).map(b -> BackendKind.parse(BACKEND_KEY, b))
@@ -52,8 +52,8 @@ public record SuiteParameters(long seed, int faults, String policy, BackendKind 
         .build();
   }
 
-  /** Whether this run uses the seed policy. */
-  public boolean seedPolicy() {
-    return "seed".equalsIgnoreCase(policy);
+  /** Whether this run uses the basic policy. */
+  public boolean basicPolicy() {
+    return "basic".equalsIgnoreCase(policy);
   }
 }
