@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param eventsDir where the class's JSON-lines file goes
  * @param label appended to the file and scenario names, empty outside a suite
  * @param policyScale the factor applied to the policy's intervals; 1 when not scaled
- * @param chaosSeed the chaos seed, or null
+ * @param chaosRandomSeed the chaos seed, or null
  */
-record RunContext(Path eventsDir, String label, double policyScale, Long chaosSeed) {
+record RunContext(Path eventsDir, String label, double policyScale, Long chaosRandomSeed) {
 
   /** The configuration parameter naming where timing events go. */
   static final String EVENTS_DIR = Setting.PREFIX + "events-dir";
@@ -53,7 +53,7 @@ record RunContext(Path eventsDir, String label, double policyScale, Long chaosSe
   /** The policy scaled and seeded as this run asks; the preset's name is kept. */
   SupervisorPolicy apply(SupervisorPolicy policy) {
     SupervisorPolicy scaled = policyScale == 1.0 ? policy : policy.scaled(policyScale);
-    return chaosSeed == null ? scaled : scaled.toBuilder().randomSeed(chaosSeed).build();
+    return chaosRandomSeed == null ? scaled : scaled.toBuilder().randomSeed(chaosRandomSeed).build();
   }
 
   /** The scenario name in events: the class's simple name in a suite, else its full name. */

@@ -263,7 +263,7 @@ public final class SupervisedTemporalExtension
       return set(Setting.NAMESPACE, namespace);
     }
 
-    /** The supervisor policy, e.g. {@link SupervisorPolicy#seedDefaults()}. */
+    /** The supervisor policy, e.g. {@link SupervisorPolicy#basic()}. */
     public Builder policy(SupervisorPolicy policy) {
       return set(Setting.POLICY, policy);
     }

@@ -74,7 +74,7 @@ public final class TimingEventWriter implements AutoCloseable {
    * @param file the {@code .jsonl} file
    * @param scenario the scenario or test-class name
    * @param backend {@code embedded}, {@code cli} or {@code external}
-   * @param policy {@code seed}, {@code recommended} or {@code custom}
+   * @param policy {@code basic}, {@code recommended} or {@code custom}
    */
   public static TimingEventWriter open(Path file, String scenario, String backend, String policy)
       throws IOException {
@@ -188,10 +188,10 @@ public final class TimingEventWriter implements AutoCloseable {
   /**
    * Writes the {@code RUN_META} line for a policy.
    *
-   * @param seedScale the scale factor applied to the seed policy, 1 when none
-   * @param chaosSeed the chaos seed, or null
+   * @param policyScale the scale factor applied to the basic policy, 1 when none
+   * @param chaosRandomSeed the chaos seed, or null
    */
-  public void runMeta(long nanoTime, SupervisorPolicy policy, double seedScale, Long chaosSeed) {
+  public void runMeta(long nanoTime, SupervisorPolicy policy, double policyScale, Long chaosRandomSeed) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put(TimingFields.CHECK_INTERVAL_MS, millis(policy.checkInterval()));
     fields.put(TimingFields.PROBE_TIMEOUT_MS, millis(policy.probeTimeout()));

@@ -26,7 +26,7 @@ class PrecedenceIT {
     EngineExecutionResults results = FixtureRunner.run(Map.of(
         "supervised.temporal.check-interval", "2s",
         "supervised.temporal.probe-timeout", "400ms",
-        "supervised.temporal.policy", "seed"),
+        "supervised.temporal.policy", "basic"),
         Registered.class, Annotated.class);
 
     results.containerEvents().assertStatistics(stats -> stats.failed(0));
@@ -35,14 +35,14 @@ class PrecedenceIT {
     SupervisorPolicy registered = POLICIES.get("Registered");
     assertThat(registered.checkInterval()).isEqualTo(Duration.ofMillis(300)); // builder
     assertThat(registered.probeTimeout()).isEqualTo(Duration.ofMillis(400)); // configuration
-    assertThat(registered.probeDepth()).isEqualTo(ProbeDepth.SEED); // configuration: seed preset
+    assertThat(registered.probeDepth()).isEqualTo(ProbeDepth.CONNECT); // configuration: basic preset
     assertThat(BACKENDS.get("Registered")).isEqualTo("embedded"); // builder
 
     SupervisorPolicy annotated = POLICIES.get("Annotated");
     assertThat(annotated.checkInterval()).isEqualTo(Duration.ofSeconds(2)); // configuration
     assertThat(annotated.probeTimeout()).isEqualTo(Duration.ofMillis(450)); // attribute
     assertThat(annotated.restartWindow())
-        .isEqualTo(SupervisorPolicy.seedDefaults().restartWindow()); // preset default
+        .isEqualTo(SupervisorPolicy.basic().restartWindow()); // preset default
   }
 
   // ------------------------------------------------------------ fixtures: run only via the kit

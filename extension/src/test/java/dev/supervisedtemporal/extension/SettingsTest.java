@@ -47,13 +47,13 @@ class SettingsTest {
         "supervised.temporal.check-interval", "700ms",
         "supervised.temporal.probe-timeout", "400ms",
         "supervised.temporal.backend", "cli",
-        "supervised.temporal.policy", "seed",
+        "supervised.temporal.policy", "basic",
         "supervised.temporal.fail-on-leak", "false",
         "supervised.temporal.namespace", "payments")));
     assertThat(s.backend()).isEqualTo(BackendKind.EMBEDDED);
     assertThat(s.policy().checkInterval()).isEqualTo(Duration.ofMillis(300));
     assertThat(s.policy().probeTimeout()).isEqualTo(Duration.ofMillis(400));
-    assertThat(s.policy().probeDepth()).isEqualTo(ProbeDepth.SEED);
+    assertThat(s.policy().probeDepth()).isEqualTo(ProbeDepth.CONNECT);
     assertThat(s.policy().name()).isEqualTo("custom");
     assertThat(s.failOnLeak()).isFalse();
     assertThat(s.namespace()).isEqualTo("payments");
@@ -63,19 +63,19 @@ class SettingsTest {
   void builderBeatsConfiguration() {
     Requested builder = Requested.none()
         .typed(Setting.CHECK_INTERVAL, Duration.ofMillis(250), "PT0.25S")
-        .typed(Setting.POLICY, SupervisorPolicy.seedDefaults(), "seed");
+        .typed(Setting.POLICY, SupervisorPolicy.basic(), "basic");
     Settings s = Settings.resolve(builder, config(Map.of(
         "supervised.temporal.check-interval", "2s", "supervised.temporal.policy", "recommended")));
     assertThat(s.policy().checkInterval()).isEqualTo(Duration.ofMillis(250));
-    assertThat(s.policy().failureThreshold()).isEqualTo(1); // the seed preset
+    assertThat(s.policy().failureThreshold()).isEqualTo(1); // the basic preset
   }
 
   @Test
   void restartBackoffReplacesTheInitialBackoffAndKeepsAFixedBackoffFixed() {
-    Settings seed = Settings.resolve(Requested.none(), config(Map.of(
-        "supervised.temporal.policy", "seed", "supervised.temporal.restart-backoff", "3s")));
-    assertThat(seed.policy().initialBackoff()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(seed.policy().maxBackoff()).isEqualTo(Duration.ofSeconds(3));
+    Settings basic = Settings.resolve(Requested.none(), config(Map.of(
+        "supervised.temporal.policy", "basic", "supervised.temporal.restart-backoff", "3s")));
+    assertThat(basic.policy().initialBackoff()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(basic.policy().maxBackoff()).isEqualTo(Duration.ofSeconds(3));
     Settings rec = Settings.resolve(Requested.none(), config(Map.of(
         "supervised.temporal.restart-backoff", "200ms")));
     assertThat(rec.policy().initialBackoff()).isEqualTo(Duration.ofMillis(200));

@@ -34,7 +34,7 @@ class TimingEventWriterTest {
   @Test
   void writesCommonFieldsFirstThenTheEventsOwn() throws Exception {
     Path file = dir.resolve("events/run.jsonl");
-    try (TimingEventWriter w = TimingEventWriter.open(file, "PaymentsIT", "embedded", "seed")) {
+    try (TimingEventWriter w = TimingEventWriter.open(file, "PaymentsIT", "embedded", "basic")) {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("faultId", "f1");
       fields.put("fault", "KILL");
@@ -43,7 +43,7 @@ class TimingEventWriterTest {
     }
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
         "{\"v\":1,\"t\":123,\"wall\":\"2024-01-02T03:04:05Z\",\"type\":\"FAULT_INJECTED\","
-            + "\"scenario\":\"PaymentsIT\",\"backend\":\"embedded\",\"policy\":\"seed\","
+            + "\"scenario\":\"PaymentsIT\",\"backend\":\"embedded\",\"policy\":\"basic\","
             + "\"faultId\":\"f1\",\"fault\":\"KILL\",\"pid\":42}");
   }
 
@@ -88,7 +88,7 @@ class TimingEventWriterTest {
     List<String> lines = Files.readAllLines(file);
     assertThat(lines.get(0)).startsWith("{\"v\":1,\"t\":5,").contains("\"type\":\"RUN_META\"",
         "\"checkIntervalMs\":250.0", "\"probeTimeoutMs\":500.0", "\"backoffMs\":100.0",
-        "\"seedScale\":1.0", "\"jdk\":", "\"host\":", "\"seed\":null");
+        "\"policyScale\":1.0", "\"jdk\":", "\"host\":", "\"seed\":null");
     assertThat(lines.get(1)).contains("\"type\":\"TICK\"").endsWith("\"healthy\":true}");
     assertThat(lines.get(2)).endsWith("\"type\":\"UNHEALTHY\",\"scenario\":\"S\",\"backend\":"
         + "\"embedded\",\"policy\":\"recommended\",\"reason\":\"PROCESS_ALIVE failed\"}");
@@ -136,7 +136,7 @@ class TimingEventWriterTest {
 
   @Test
   void refusesFieldsThatRepeatCommonOnes() throws Exception {
-    try (TimingEventWriter w = TimingEventWriter.open(dir.resolve("x.jsonl"), "S", "cli", "seed")) {
+    try (TimingEventWriter w = TimingEventWriter.open(dir.resolve("x.jsonl"), "S", "cli", "basic")) {
       assertThatThrownBy(() -> w.write("X", 1L, Map.of("type", "Y")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("field 'type' of a X event repeats a common field");

@@ -32,7 +32,7 @@ public record HealthReport(Instant at, long pid, List<LayerResult> layers) {
     IDENTITY,
     /** The listening socket on the port belongs to the server's process tree. */
     PORT_OWNER,
-    /** The port accepts a TCP connection (the seed's check). */
+    /** The port accepts a TCP connection (the last layer {@link ProbeDepth#CONNECT} checks). */
     TCP_CONNECT,
     /** The gRPC health service answers SERVING within the probe timeout. */
     PROTOCOL

@@ -18,7 +18,7 @@ import java.util.List;
  * <p>{@code watch} starts a supervised server, prints every supervisor event, kills the server
  * once itself and then keeps running for {@code --duration}, so that {@code kill -9 <pid>} from
  * another shell can be watched too. {@code measure} prints medians of spawn → ready (with and
- * without the fast-start flags); then, for the seed policy (unscaled), the recommended policy and
+ * without the fast-start flags); then, for the basic policy (unscaled), the recommended policy and
  * the recommended policy without client reconnects, p50/p95 of kill → detected, → a fresh probe
  * answers (server-side recovery), → stubs kept across the kill answer, → a worker started before
  * the kill completes a new workflow, and (CLI backend, persistent) → a workflow in flight at the
@@ -139,7 +139,7 @@ final class LifecycleMain {
         "  measure  print medians of spawn->ready (fast start on/off); p50/p95 of kill ->",
         "           detected, -> fresh probe, -> kept stubs, -> worker completes a new workflow",
         "           (-> in-flight workflow on cli) for --rounds isolated kills and --bursts",
-        "           bursts of --burst-size kills, under the seed policy, the recommended policy",
+        "           bursts of --burst-size kills, under the basic policy, the recommended policy",
         "           and the recommended policy without client reconnects; then supervisor CPU",
         "           and tick jitter over --ticks 100 ms ticks, idle and, when --extra-processes",
         "           is > 0, with that many extra idle processes (spawned, then killed and reaped);",
@@ -204,18 +204,18 @@ final class LifecycleMain {
     SupervisorPolicy recommended = SupervisorPolicy.recommended().toBuilder()
         .restartIntensity(10_000, Duration.ofMinutes(1)).build();
     RecoveryBenchmark bench = new RecoveryBenchmark(backend, rounds, bursts, burstSize, out);
-    RecoveryBenchmark.Result seed =
-        bench.run("seed (unscaled)", SupervisorPolicy.seedDefaults(), false);
+    RecoveryBenchmark.Result basic =
+        bench.run("basic (unscaled)", SupervisorPolicy.basic(), false);
     RecoveryBenchmark.Result withReset = bench.run("recommended", recommended, true);
     RecoveryBenchmark.Result noReset =
         bench.run("recommended without client reconnect", recommended, false);
     for (String mode : withReset.byMode().keySet()) {
-      double detection = ratio(withReset, seed, mode, "detected");
-      double client = ratio(withReset, seed, mode, "client");
-      out.printf("recommended / seed, %s, p50: detected %.4f (target <= 0.01: %s), client "
+      double detection = ratio(withReset, basic, mode, "detected");
+      double client = ratio(withReset, basic, mode, "client");
+      out.printf("recommended / basic, %s, p50: detected %.4f (target <= 0.01: %s), client "
           + "%.3f (target <= 0.2: %s), worker %.3f%n", mode, detection,
           RecoveryBenchmark.met(detection <= 0.01), client, RecoveryBenchmark.met(client <= 0.2),
-          ratio(withReset, seed, mode, "worker"));
+          ratio(withReset, basic, mode, "worker"));
       out.printf("client reconnect on / off, %s: client p50 %.2f p95 %.2f, worker p50 %.2f "
           + "p95 %.2f%n", mode, ratio(withReset, noReset, mode, "client"),
           ratio(withReset, noReset, mode, "client", 95), ratio(withReset, noReset, mode, "worker"),

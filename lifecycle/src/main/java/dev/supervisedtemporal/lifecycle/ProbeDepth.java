@@ -8,11 +8,11 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1.0")
 public enum ProbeDepth {
   /**
-   * The seed's check: the process is alive, is still our process, and the port accepts a TCP
+   * A TCP-connect check: the process is alive, is still our process, and the port accepts a TCP
    * connection. Blind to a suspended server (the kernel completes handshakes for it) and to a
    * port thief.
    */
-  SEED,
+  CONNECT,
   /**
    * The full check: alive, identity, the listening socket belongs to our process tree, and the
    * gRPC health service answers SERVING for the WorkflowService within the probe timeout.

@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * in flight at the kill completing (in-flight).
  *
  * <p>Kills are isolated (the server idle for a while before) or in bursts (each kill shortly
- * after the previous recovery). Not a test: the numbers are printed, with the issue's targets.
+ * after the previous recovery). Not a test: the numbers are printed, with the recovery targets.
  */
 final class RecoveryBenchmark {
 

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one managed Temporal server alive: checks it at a fixed rate, and restarts it after a
  * backoff when it is dead, hung or not ours.
  *
- * <p>The seed's loop (tick, on failure wait the backoff, re-check cancellation, call the
- * idempotent start), plus what the seed is blind to, each switchable by {@link SupervisorPolicy}:
+ * <p>The loop ticks; on a failed check it waits the backoff, re-checks cancellation and calls
+ * the idempotent start. On top of that, each switchable by {@link SupervisorPolicy}:
  * the child's exit event is acted on at once; a protocol probe with a deadline and a failure
  * threshold detects a hung server, which the restart kills (KILL + CONT to its group); a server
  * that had served for the policy's minimum serving uptime is replaced at once, as s6 does,
@@ -372,7 +372,7 @@ public final class Supervisor {
       LOG.warn("restart {} of {} failed: {}", attempt, server.describe(), reason);
       emit(SupervisorEventType.RESTART_FAILED, server.pid(), false, attempt, Duration.ZERO,
           reason);
-      // Back to ticking, as the seed does: the next failed check schedules the next attempt,
+      // Back to ticking: the next failed check schedules the next attempt,
       // with a longer backoff.
     }
   }

@@ -11,9 +11,10 @@ import org.apiguardian.api.API;
 /**
  * Says how a {@link Supervisor} checks a server and how it restarts one: immutable and validated.
  *
- * <p>{@link #seedDefaults()} is the faithful port of the seed's Go supervisor, kept for
- * comparison; {@link #recommended()} adds what the seed is blind to. Every value is settable
- * through {@link #toBuilder()}.
+ * <p>{@link #basic()} is the simple reference: a TCP-connect check every 5 s, a fixed 1 s
+ * backoff, no reaction to exit events, no restart limit. {@link #recommended()} is compared
+ * against it and adds exit events, a protocol probe, growing backoff and a restart limit.
+ * Every value is settable through {@link #toBuilder()}.
  */
 @API(status = STABLE, since = "0.1.0")
 public final class SupervisorPolicy {
@@ -56,14 +57,15 @@ public final class SupervisorPolicy {
   }
 
   /**
-   * The seed's behaviour: a check every 5 s (process, identity, TCP connect), a fixed 1 s backoff,
-   * no reaction to exit events, no restart limit.
+   * Returns the basic policy: a TCP-connect check every 5 s (process alive, identity, port
+   * accepts a connection), a fixed 1 s backoff, no reaction to exit events, no restart limit —
+   * the simple reference the recommended policy is compared against.
    */
-  public static SupervisorPolicy seedDefaults() {
-    return new Builder("seed")
+  public static SupervisorPolicy basic() {
+    return new Builder("basic")
         .checkInterval(Duration.ofSeconds(5))
         .probeTimeout(Duration.ofSeconds(1))
-        .probeDepth(ProbeDepth.SEED)
+        .probeDepth(ProbeDepth.CONNECT)
         .failureThreshold(1)
         .reactToExit(false)
         .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0, 0.0)
@@ -113,7 +115,8 @@ public final class SupervisorPolicy {
 
   /**
    * This policy with every time-like value (interval, probe timeout, backoff, stable uptime,
-   * minimum serving uptime, restart window) multiplied by the factor; used to run the seed's 5 s cadence in CI time.
+   * minimum serving uptime, restart window) multiplied by the factor; used to run the basic
+   * policy's 5 s cadence in CI time.
    */
   public SupervisorPolicy scaled(double factor) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
@@ -144,7 +147,7 @@ public final class SupervisorPolicy {
     return checkInterval.plus(probeTimeout.plus(checkInterval).multipliedBy(failureThreshold));
   }
 
-  /** "seed", "recommended" or "custom": the preset this policy came from. */
+  /** "basic", "recommended" or "custom": the preset this policy came from. */
   public String name() {
     return name;
   }
@@ -202,8 +205,8 @@ public final class SupervisorPolicy {
   /**
    * How long a server must have served (from ready to its death or hang) to be replaced at once,
    * with no backoff, as s6 does; a server that dies sooner, or a restart that fails, is a crash
-   * loop and backs off. Empty: always back off (the seed). Zero: any server that reached ready is
-   * replaced at once and only failed restarts back off.
+   * loop and backs off. Empty: always back off (as the basic policy does). Zero: any server
+   * that reached ready is replaced at once and only failed restarts back off.
    */
   public Optional<Duration> minServingUptime() {
     return minServingUptime;
@@ -331,7 +334,7 @@ public final class SupervisorPolicy {
       return this;
     }
 
-    /** Always backs off before a restart, however long the server served (the seed's way). */
+    /** Always backs off before a restart, however long the server served (like basic()). */
     public Builder noImmediateRestart() {
       this.immediateRestart = false;
       return this;

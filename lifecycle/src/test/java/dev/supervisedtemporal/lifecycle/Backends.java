@@ -35,7 +35,7 @@ final class Backends {
         .toList();
   }
 
-  /** A fast recommended policy for tests: the decisions, not the seed's cadence. */
+  /** A fast recommended policy for tests: the decisions, not the basic policy's cadence. */
   static SupervisorPolicy quick() {
     return SupervisorPolicy.recommended().toBuilder()
         .checkInterval(Duration.ofMillis(200))

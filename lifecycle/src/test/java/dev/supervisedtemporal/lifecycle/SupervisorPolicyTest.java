@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 class SupervisorPolicyTest {
 
   @Test
-  void seedDefaultsAreTheSeedsNumbers() {
-    SupervisorPolicy seed = SupervisorPolicy.seedDefaults();
-    assertThat(seed.name()).isEqualTo("seed");
-    assertThat(seed.checkInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(seed.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(seed.maxBackoff()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(seed.backoffMultiplier()).isEqualTo(1.0);
-    assertThat(seed.jitter()).isZero();
-    assertThat(seed.reactToExit()).isFalse();
-    assertThat(seed.probeDepth()).isEqualTo(ProbeDepth.SEED);
-    assertThat(seed.maxRestarts()).isEqualTo(Integer.MAX_VALUE);
-    assertThat(seed.minServingUptime()).isEmpty();
+  void basicPolicyIsAFixedConnectCheckWithoutLimits() {
+    SupervisorPolicy basic = SupervisorPolicy.basic();
+    assertThat(basic.name()).isEqualTo("basic");
+    assertThat(basic.checkInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(basic.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(basic.maxBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(basic.backoffMultiplier()).isEqualTo(1.0);
+    assertThat(basic.jitter()).isZero();
+    assertThat(basic.reactToExit()).isFalse();
+    assertThat(basic.probeDepth()).isEqualTo(ProbeDepth.CONNECT);
+    assertThat(basic.maxRestarts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(basic.minServingUptime()).isEmpty();
   }
 
   @Test
@@ -33,7 +33,7 @@ class SupervisorPolicyTest {
     assertThat(s6.scaled(0.5).minServingUptime()).contains(Duration.ofMillis(500));
     assertThat(s6.toBuilder().build().minServingUptime()).contains(Duration.ofSeconds(1));
     assertThat(s6.toBuilder().noImmediateRestart().build().minServingUptime()).isEmpty();
-    assertThat(SupervisorPolicy.seedDefaults().scaled(0.05).minServingUptime()).isEmpty();
+    assertThat(SupervisorPolicy.basic().scaled(0.05).minServingUptime()).isEmpty();
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SupervisorPolicy.builder().minServingUptime(Duration.ofMillis(-5))
             .build())
@@ -57,11 +57,11 @@ class SupervisorPolicyTest {
 
   @Test
   void scalingShrinksEveryDurationButKeepsTheShape() {
-    SupervisorPolicy scaled = SupervisorPolicy.seedDefaults().scaled(0.05);
+    SupervisorPolicy scaled = SupervisorPolicy.basic().scaled(0.05);
     assertThat(scaled.checkInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(scaled.initialBackoff()).isEqualTo(Duration.ofMillis(50));
-    assertThat(scaled.probeDepth()).isEqualTo(ProbeDepth.SEED);
-    assertThat(scaled.name()).isEqualTo("seed");
+    assertThat(scaled.probeDepth()).isEqualTo(ProbeDepth.CONNECT);
+    assertThat(scaled.name()).isEqualTo("basic");
     assertThatIllegalArgumentException().isThrownBy(() -> scaled.scaled(0))
         .withMessageContaining("scale factor = 0.0; accepted: > 0");
   }

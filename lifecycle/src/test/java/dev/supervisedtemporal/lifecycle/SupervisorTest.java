@@ -143,11 +143,11 @@ class SupervisorTest {
   }
 
   @Test
-  void seedPolicyWaitsForTheNextTickThenBacksOffOneSecond() {
-    supervisor(SupervisorPolicy.seedDefaults());
+  void basicPolicyWaitsForTheNextTickThenBacksOffOneSecond() {
+    supervisor(SupervisorPolicy.basic());
     scheduler.advance(Duration.ofSeconds(6)); // one healthy tick at 5 s
     long crashedAt = scheduler.nanoTime();
-    server.crash(); // exit events are not used by the seed policy
+    server.crash(); // exit events are not used by the basic policy
     scheduler.advance(Duration.ofSeconds(3));
     assertThat(events.count(SupervisorEventType.UNHEALTHY)).isZero();
 
@@ -217,8 +217,8 @@ class SupervisorTest {
   }
 
   @Test
-  void theSeedProbeIsBlindToAHungServer() {
-    supervisor(SupervisorPolicy.seedDefaults());
+  void theConnectProbeIsBlindToAHungServer() {
+    supervisor(SupervisorPolicy.basic());
     server.condition = ScriptedServer.Condition.HUNG;
     scheduler.advance(Duration.ofMinutes(1));
     assertThat(events.count(SupervisorEventType.UNHEALTHY)).isZero();

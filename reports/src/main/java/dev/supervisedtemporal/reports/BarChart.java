@@ -34,7 +34,7 @@ final class BarChart {
       categories.add(category);
     }
     if (!series.containsKey(seriesName)) {
-      // Seed first, then recommended, then the rest as added: every chart lists policies alike.
+      // Basic first, then recommended, then the rest as added: every chart lists policies alike.
       Map<String, Map<String, double[]>> ordered = new LinkedHashMap<>();
       List<String> names = new ArrayList<>(series.keySet());
       names.add(seriesName);
@@ -50,7 +50,7 @@ final class BarChart {
   }
 
   private static int rank(String series) {
-    return "seed".equals(series) ? 0 : "recommended".equals(series) ? 1 : 2;
+    return "basic".equals(series) ? 0 : "recommended".equals(series) ? 1 : 2;
   }
 
   boolean isEmpty() {

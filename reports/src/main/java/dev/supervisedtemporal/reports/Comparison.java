@@ -9,7 +9,7 @@ import java.util.List;
  * @param scenario    scenario
  * @param backend     backend
  * @param faultKind   fault kind, or {@link GroupKey#COST} for cost metrics
- * @param basePolicy  the reference side, {@code seed}
+ * @param basePolicy  the reference side, {@code basic}
  * @param otherPolicy the compared side, {@code recommended}
  * @param rows        one row per metric statistic
  */

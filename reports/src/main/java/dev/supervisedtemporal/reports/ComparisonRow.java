@@ -1,11 +1,11 @@
 package dev.supervisedtemporal.reports;
 
 /**
- * Holds one metric statistic of the seed-vs-recommended comparison.
+ * Holds one metric statistic of the basic-vs-recommended comparison.
  *
  * @param metric metric name
  * @param stat   statistic name (e.g. {@code p50})
- * @param baseN  sample count on the base (seed) side
+ * @param baseN  sample count on the base (basic) side
  * @param base   value on the base side
  * @param otherN sample count on the other (recommended) side
  * @param other  value on the other side

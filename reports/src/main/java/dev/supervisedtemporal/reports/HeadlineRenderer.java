@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Renders the report's headline, the part a person reads first: the verdict against the baseline
  * (PASS, REGRESSION or NO BASELINE, with counts) and a table of the key figures per backend ×
- * policy, with the recommended ÷ seed ratio of each backend.
+ * policy, with the recommended ÷ basic ratio of each backend.
  */
 final class HeadlineRenderer {
 
@@ -57,7 +57,7 @@ final class HeadlineRenderer {
       sb.append("<p>No key figures in this run.</p>\n</section>\n");
       return sb.toString();
     }
-    // One table per backend (seed, recommended, ratio): side by side they would not fit a screen.
+    // One table per backend (basic, recommended, ratio): side by side they would not fit a screen.
     Map<String, List<Column>> byBackend = new LinkedHashMap<>();
     for (Column c : columns) {
       byBackend.computeIfAbsent(c.figures().backend(), b -> new ArrayList<>()).add(c);
@@ -83,9 +83,9 @@ final class HeadlineRenderer {
     sb.append("</div>\n");
     sb.append("<p class=\"note\">Pooled over every scenario of the backend × policy; <i>n</i> = "
         + "samples; recovery overhead = server-side recovery − the restart's own spawn → ready (what the "
-        + "supervisor adds: detection, backoff, reconnect); \"never (k faults)\" = k faults it never saw end (e.g. the seed's probe is blind to a hang), "
-        + "left out of the statistic. Ratio = recommended ÷ seed over the scenarios both ran (&lt; 1: recommended is faster). "
-        + "The seed runs with its intervals scaled (see the runs table). Client and worker recovery are "
+        + "supervisor adds: detection, backoff, reconnect); \"never (k faults)\" = k faults it never saw end (e.g. the basic policy's probe is blind to a hang), "
+        + "left out of the statistic. Ratio = recommended ÷ basic over the scenarios both ran (&lt; 1: recommended is faster). "
+        + "The basic policy runs with its intervals scaled (see the runs table). Client and worker recovery are "
         + "measured where the harness records <code>CLIENT_RECOVERED</code> / <code>WORKER_RECOVERED</code>. "
         + "The baseline gate checks the run-normalised twins (÷ interval, ÷ spawn → ready).</p>\n");
     sb.append("</section>\n");
@@ -124,7 +124,7 @@ final class HeadlineRenderer {
       }
       sb.append('\n');
     }
-    sb.append("\nPooled over every scenario of the backend × policy; ratio = recommended ÷ seed over the "
+    sb.append("\nPooled over every scenario of the backend × policy; ratio = recommended ÷ basic over the "
         + "scenarios both ran (< 1: recommended is faster).\n\n");
     return sb.toString();
   }
@@ -132,7 +132,7 @@ final class HeadlineRenderer {
   /** One column of the key-figure table: a backend × policy, or a backend's ratio. */
   private record Column(KeyFigures figures, boolean ratio) {
     String header() {
-      return ratio ? figures.backend() + " " + figures.policy() + " ÷ seed" : figures.backend() + " · "
+      return ratio ? figures.backend() + " " + figures.policy() + " ÷ basic" : figures.backend() + " · "
           + figures.policy();
     }
   }
@@ -145,14 +145,14 @@ final class HeadlineRenderer {
     List<Column> out = new ArrayList<>();
     for (List<KeyFigures> list : byBackend.values()) {
       list.forEach(k -> out.add(new Column(k, false)));
-      list.stream().filter(k -> !k.ratioToSeed().isEmpty()).forEach(k -> out.add(new Column(k, true)));
+      list.stream().filter(k -> !k.ratioToBasic().isEmpty()).forEach(k -> out.add(new Column(k, true)));
     }
     return out;
   }
 
   private static String cell(Column c, KeyFigure f) {
     if (c.ratio) {
-      Double r = c.figures.ratioToSeed().get(f.id());
+      Double r = c.figures.ratioToBasic().get(f.id());
       return r == null ? "—" : String.format(Locale.ROOT, "%.2f×", r);
     }
     Stats s = c.figures.get(f);

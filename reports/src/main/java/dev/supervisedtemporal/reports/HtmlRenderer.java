@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Charts ({@code data-chart} ids), small multiples with whole labels and one colour per policy:
  * {@code recovery-<FAULT>} (recovery time p50 with p95 whisker per scenario, one chart per fault
- * kind), {@code detection-<FAULT>} (detection latency seed vs recommended on the same faults),
+ * kind), {@code detection-<FAULT>} (detection latency basic vs recommended on the same faults),
  * {@code tick-timeline-<scenario>-<backend>} (tick spacing ÷ interval over time, one line per run),
  * {@code tick-histogram} (distribution of tick spacing ÷ interval per policy) and
  * {@code trend-<figure>} (a key figure over the kept run history).
@@ -96,7 +96,7 @@ final class HtmlRenderer {
           + "test was handed before the fault (CLIENT_RECOVERED).</p>\n").append(felt.render());
     }
 
-    sb.append("<h2>Detection latency: seed vs recommended</h2>\n<p class=\"note\">Fault injected → "
+    sb.append("<h2>Detection latency: basic vs recommended</h2>\n<p class=\"note\">Fault injected → "
         + "supervisor marks unhealthy, same faults in the same run, one chart per fault kind. Bar = p50, "
         + "whisker = p95 (ms).</p>\n<div class=\"multiples\">\n");
     Map<GroupKey, FaultGroup> byKey = new LinkedHashMap<>();
@@ -191,8 +191,8 @@ final class HtmlRenderer {
     }
     sb.append("</table>\n");
 
-    sb.append("<h2>Seed vs recommended (ratio = recommended ÷ seed)</h2>\n<table><tr><th class=\"l\">"
-        + "scenario/backend</th><th class=\"l\">fault</th><th class=\"l\">metric</th><th>seed (n)</th>"
+    sb.append("<h2>Basic vs recommended (ratio = recommended ÷ basic)</h2>\n<table><tr><th class=\"l\">"
+        + "scenario/backend</th><th class=\"l\">fault</th><th class=\"l\">metric</th><th>basic (n)</th>"
         + "<th>recommended (n)</th><th>ratio</th></tr>\n");
     for (Comparison c : report.comparisons()) {
       for (ComparisonRow row : c.rows()) {

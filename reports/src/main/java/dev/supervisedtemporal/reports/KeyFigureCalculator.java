@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * Computes the headline's {@link KeyFigures} from validated event files: samples of every
- * {@link KeyFigure}, pooled per backend × policy over all scenarios, and the recommended ÷ seed
+ * {@link KeyFigure}, pooled per backend × policy over all scenarios, and the recommended ÷ basic
  * ratios over the scenarios both policies ran.
  *
  * <p>Reads the user-felt recovery events {@code CLIENT_RECOVERED {faultId}} and
@@ -50,7 +50,7 @@ final class KeyFigureCalculator {
     for (Map.Entry<String, Map<String, Map<String, Map<String, List<Double>>>>> b : tree.entrySet()) {
       List<String> policies = new ArrayList<>(b.getValue().keySet());
       policies.sort((x, y) -> rank(x) != rank(y) ? rank(x) - rank(y) : x.compareTo(y));
-      Map<String, Map<String, List<Double>>> seed = b.getValue().get(MetricCalculator.BASE_POLICY);
+      Map<String, Map<String, List<Double>>> basic = b.getValue().get(MetricCalculator.BASE_POLICY);
       for (String policy : policies) {
         Map<String, Map<String, List<Double>>> byScenario = b.getValue().get(policy);
         Map<String, List<Double>> pooled = pool(byScenario, byScenario.keySet());
@@ -63,11 +63,11 @@ final class KeyFigureCalculator {
           }
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
-        if (seed != null && !MetricCalculator.BASE_POLICY.equals(policy)) {
+        if (basic != null && !MetricCalculator.BASE_POLICY.equals(policy)) {
           Set<String> common = new TreeSet<>(byScenario.keySet());
-          common.retainAll(seed.keySet());
+          common.retainAll(basic.keySet());
           Map<String, Stats> mine = stats(pool(byScenario, common));
-          Map<String, Stats> theirs = stats(pool(seed, common));
+          Map<String, Stats> theirs = stats(pool(basic, common));
           for (KeyFigure k : KeyFigure.values()) {
             Stats a = mine.get(k.id());
             Stats s = theirs.get(k.id());

@@ -9,16 +9,16 @@ import java.util.Map;
  * @param policy      policy
  * @param figures     {@link KeyFigure#id()} → statistics; a figure without samples is absent
  *                    ("not measured")
- * @param ratioToSeed for a non-seed policy: {@link KeyFigure#id()} → this policy's headline
- *                    statistic ÷ the seed's, both taken over the scenarios both policies ran on
- *                    this backend; empty for the seed itself
+ * @param ratioToBasic for a non-basic policy: {@link KeyFigure#id()} → this policy's headline
+ *                    statistic ÷ the basic policy's, both taken over the scenarios both policies ran on
+ *                    this backend; empty for the basic policy itself
  * @param missed      {@link KeyFigure#id()} → faults that figure never saw end (no
  *                    {@code UNHEALTHY} after a crash or hang, no recovery event); a p95 over the
  *                    detected faults alone would hide them. Client and worker recovery count only
  *                    in runs that record those events at all.
  */
 public record KeyFigures(String backend, String policy, Map<String, Stats> figures,
-    Map<String, Double> ratioToSeed, Map<String, Long> missed) {
+    Map<String, Double> ratioToBasic, Map<String, Long> missed) {
 
   /** Returns the figure's statistics, or null when not measured. */
   public Stats get(KeyFigure figure) {

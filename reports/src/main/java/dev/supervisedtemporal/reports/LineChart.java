@@ -89,7 +89,7 @@ final class LineChart {
     Map<String, String> legendColor = new LinkedHashMap<>();
     int li = 0;
     List<String> names = new ArrayList<>(series.keySet());
-    // Seed first, then recommended, as in every chart of the report.
+    // Basic first, then recommended, as in every chart of the report.
     names.sort((a, b) -> rank(colorKey.get(a)) - rank(colorKey.get(b)));
     for (String name : names) {
       String key = legendByColor ? colorKey.get(name) : name;
@@ -177,7 +177,7 @@ final class LineChart {
   }
 
   private static int rank(String colorKey) {
-    return "seed".equals(colorKey) ? 0 : "recommended".equals(colorKey) ? 1 : 2;
+    return "basic".equals(colorKey) ? 0 : "recommended".equals(colorKey) ? 1 : 2;
   }
 
   private static List<double[]> thin(List<double[]> points) {

@@ -71,11 +71,11 @@ final class MarkdownRenderer {
           Stats.fmt(100 * g.values().getOrDefault("tickDriftFraction", 0.0))));
     }
 
-    sb.append("\n## Seed vs recommended (ratio = recommended ÷ seed; < 1 is better)\n\n");
+    sb.append("\n## Basic vs recommended (ratio = recommended ÷ basic; < 1 is better)\n\n");
     if (report.comparisons().isEmpty()) {
       sb.append("No scenario ran both policies.\n");
     } else {
-      sb.append("| scenario | backend | fault | metric | seed (n) | recommended (n) | ratio |\n");
+      sb.append("| scenario | backend | fault | metric | basic (n) | recommended (n) | ratio |\n");
       sb.append("|---|---|---|---|--:|--:|--:|\n");
       for (Comparison c : report.comparisons()) {
         for (ComparisonRow row : c.rows()) {

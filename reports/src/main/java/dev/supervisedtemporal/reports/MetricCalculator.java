@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Derives runs, fault groups, cost groups and seed-vs-recommended comparisons from validated
+ * Derives runs, fault groups, cost groups and basic-vs-recommended comparisons from validated
  * event files, following "Derived metrics" in {@code docs/timing-events.md}.
  */
 final class MetricCalculator {
 
-  static final String BASE_POLICY = "seed";
+  static final String BASE_POLICY = "basic";
   static final String OTHER_POLICY = "recommended";
   private static final List<String> COMPARED_STATS = List.of("p50", "p95");
   private static final double NANOS_PER_MS = 1_000_000.0;

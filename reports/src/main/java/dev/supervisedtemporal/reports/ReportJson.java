@@ -33,7 +33,7 @@ final class ReportJson {
       m.put("durationMs", r.durationMs());
       m.put("message", r.message());
       m.put("checkIntervalMs", r.checkIntervalMs());
-      m.put("seedScale", r.seedScale());
+      m.put("policyScale", r.policyScale());
       m.put("spawnToReadyRefMs", r.spawnToReadyRefMs());
       m.put("rssAfterStartBytes", r.rssAfterStartBytes());
       m.put("supervisorThreads", r.supervisorThreads());
@@ -113,7 +113,7 @@ final class ReportJson {
       }
       runs.add(new RunSummary(str(m, "file"), str(m, "scenario"), str(m, "backend"), str(m, "policy"),
           (String) m.get("outcome"), optDouble(m, "durationMs"), (String) m.get("message"),
-          num(m, "checkIntervalMs").doubleValue(), num(m, "seedScale").doubleValue(),
+          num(m, "checkIntervalMs").doubleValue(), num(m, "policyScale").doubleValue(),
           optDouble(m, "spawnToReadyRefMs"), optLong(m, "rssAfterStartBytes"),
           optLong(m, "supervisorThreads"), optDouble(m, "supervisorCpuMsPer1000Ticks"),
           List.copyOf(ticks)));
@@ -164,7 +164,7 @@ final class ReportJson {
       m.put("backend", k.backend());
       m.put("policy", k.policy());
       m.put("figures", stats(k.figures()));
-      m.put("ratioToSeed", new LinkedHashMap<String, Object>(k.ratioToSeed()));
+      m.put("ratioToBasic", new LinkedHashMap<String, Object>(k.ratioToBasic()));
       m.put("missed", new LinkedHashMap<String, Object>(k.missed()));
       out.add(m);
     }
@@ -180,7 +180,7 @@ final class ReportJson {
     for (Object o : (List<?>) tree) {
       Map<String, Object> m = obj(o, "key figures");
       Map<String, Double> ratios = new LinkedHashMap<>();
-      obj(m.get("ratioToSeed"), "ratioToSeed").forEach((k, v) -> ratios.put(k, ((Number) v).doubleValue()));
+      obj(m.get("ratioToBasic"), "ratioToBasic").forEach((k, v) -> ratios.put(k, ((Number) v).doubleValue()));
       Map<String, Long> missed = new LinkedHashMap<>();
       if (m.containsKey("missed")) {
         obj(m.get("missed"), "missed").forEach((k, v) -> missed.put(k, ((Number) v).longValue()));

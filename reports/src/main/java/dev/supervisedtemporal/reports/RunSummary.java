@@ -9,12 +9,12 @@ import java.util.List;
  * @param file                       event file name
  * @param scenario                   scenario or test-class name
  * @param backend                    {@code embedded}, {@code cli} or {@code external}
- * @param policy                     {@code seed}, {@code recommended} or {@code custom}
+ * @param policy                     {@code basic}, {@code recommended} or {@code custom}
  * @param outcome                    {@code PASSED}, {@code FAILED} or {@code SKIPPED}
  * @param durationMs                 scenario duration, or null
  * @param message                    scenario message, or null
  * @param checkIntervalMs            configured health-check interval
- * @param seedScale                  scale applied to the seed policy (1 when none)
+ * @param policyScale                scale applied to the basic policy (1 when none)
  * @param spawnToReadyRefMs          median spawn → ready of the run (normaliser), or null
  * @param rssAfterStartBytes         RSS of the first {@code RESOURCES}, or null
  * @param supervisorThreads          most supervisor threads seen, or null
@@ -22,7 +22,7 @@ import java.util.List;
  * @param ticks                      tick spacings over time
  */
 public record RunSummary(String file, String scenario, String backend, String policy, String outcome,
-    Double durationMs, String message, double checkIntervalMs, double seedScale,
+    Double durationMs, String message, double checkIntervalMs, double policyScale,
     Double spawnToReadyRefMs, Long rssAfterStartBytes, Long supervisorThreads,
     Double supervisorCpuMsPer1000Ticks, List<TickPoint> ticks) {
 }

@@ -15,9 +15,9 @@ final class Svg {
   private Svg() {
   }
 
-  /** Returns a fixed colour for a series: seed red, recommended blue, others from the palette. */
+  /** Returns a fixed colour for a series: basic red, recommended blue, others from the palette. */
   static String color(String series, int index) {
-    if ("seed".equals(series)) {
+    if ("basic".equals(series)) {
       return PALETTE.get(0);
     }
     if ("recommended".equals(series)) {

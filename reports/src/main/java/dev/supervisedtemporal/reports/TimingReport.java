@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Holds a complete timing report — per-run summaries, per-group timing metrics, per-group costs and
- * the seed-vs-recommended comparisons — and builds one from a folder of event files.
+ * the basic-vs-recommended comparisons — and builds one from a folder of event files.
  *
  * <p>This record is exactly what {@code report.json} contains (schema {@value #SCHEMA_VERSION},
  * see {@code reports/README.md}).
@@ -24,7 +24,7 @@ import java.util.List;
  * @param runs          one summary per event file, in file-name order
  * @param groups        timing metrics per scenario × backend × policy × fault kind
  * @param costs         cost metrics per scenario × backend × policy
- * @param comparisons   seed vs recommended on the same scenario, backend and fault kind
+ * @param comparisons   basic vs recommended on the same scenario, backend and fault kind
  * @param workloads     the workload runs as timelines (units, faults, supervisor marks, verdict)
  * @param keyFigures    the headline's key figures per backend × policy (empty in reports written
  *                      before they existed)

@@ -33,15 +33,15 @@ class BaselineCheckTest {
     CheckResult result = BaselineCheck.check(run("slow", 3.0), baseline);
     assertThat(result.passed()).isFalse();
     assertThat(result.render()).contains("REGRESSED",
-        "KEY/embedded/seed/all  hangDetectionPerInterval.p95", "limit");
+        "KEY/embedded/basic/all  hangDetectionPerInterval.p95", "limit");
   }
 
   @Test
   void fewSamplesAreSkippedAndSaidSo() {
-    BaselineEntry e = new BaselineEntry("s/embedded/seed/KILL", "detectionLatencyPerInterval", "p95", 0.5, 2,
+    BaselineEntry e = new BaselineEntry("s/embedded/basic/KILL", "detectionLatencyPerInterval", "p95", 0.5, 2,
         0.1, 0, 5);
     TimingReport report = new TimingReport(1, "now", List.of(), List.of(new FaultGroup(
-        new GroupKey("s", "embedded", "seed", "KILL"),
+        new GroupKey("s", "embedded", "basic", "KILL"),
         Map.of("detectionLatencyPerInterval", Stats.of(List.of(9.0, 9.0))), Map.of(), Map.of(), List.of())),
         List.of(), List.of());
     CheckResult result = BaselineCheck.check(report, new Baseline("x", "y", List.of(e)));
@@ -51,17 +51,17 @@ class BaselineCheckTest {
 
   @Test
   void missingMetricFails() throws Exception {
-    BaselineEntry e = new BaselineEntry("crash-recovery-kill/embedded/seed/STEAL_PORT", "giveUps", "count",
+    BaselineEntry e = new BaselineEntry("crash-recovery-kill/embedded/basic/STEAL_PORT", "giveUps", "count",
         0, 1, 0, 0, 1);
     CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(e)));
     assertThat(result.passed()).isFalse();
-    assertThat(result.render()).contains("MISSING    crash-recovery-kill/embedded/seed/STEAL_PORT  giveUps.count");
+    assertThat(result.render()).contains("MISSING    crash-recovery-kill/embedded/basic/STEAL_PORT  giveUps.count");
   }
 
   @Test
   void entriesOfScenariosOrBackendsThisRunDidNotRunAreNotRunNotMissing() throws Exception {
-    BaselineEntry otherScenario = new BaselineEntry("gone/embedded/seed/KILL", "giveUps", "count", 0, 1, 0, 0, 1);
-    BaselineEntry otherBackend = new BaselineEntry("KEY/cli/seed/all", "detectionPerInterval", "p95", 0.5, 20,
+    BaselineEntry otherScenario = new BaselineEntry("gone/embedded/basic/KILL", "giveUps", "count", 0, 1, 0, 0, 1);
+    BaselineEntry otherBackend = new BaselineEntry("KEY/cli/basic/all", "detectionPerInterval", "p95", 0.5, 20,
         0.5, 0.25, 10);
     CheckResult result = BaselineCheck.check(run("a", 1.0),
         new Baseline("x", "y", List.of(otherScenario, otherBackend)));
@@ -83,7 +83,7 @@ class BaselineCheckTest {
 
   @Test
   void anAbsentEntryThatCouldNeverBeCheckedIsSkippedNotMissing() throws Exception {
-    BaselineEntry e = new BaselineEntry("crash-recovery-kill/embedded/seed/STEAL_PORT", "tickSpacingPerInterval",
+    BaselineEntry e = new BaselineEntry("crash-recovery-kill/embedded/basic/STEAL_PORT", "tickSpacingPerInterval",
         "p99", 1.0, 1, 0.25, 0.1, 50);
     CheckResult result = BaselineCheck.check(run("a", 1.0), new Baseline("x", "y", List.of(e)));
     assertThat(result.passed()).as(result.render()).isTrue();

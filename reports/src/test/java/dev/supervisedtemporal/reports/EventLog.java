@@ -20,7 +20,7 @@ final class EventLog {
     this.backend = backend;
     this.policy = policy;
     add(0, "RUN_META", "\"checkIntervalMs\":" + checkIntervalMs + ",\"probeTimeoutMs\":200,\"backoffMs\":100,"
-        + "\"seedScale\":1,\"jdk\":\"17\",\"host\":\"test\",\"seed\":null");
+        + "\"policyScale\":1,\"jdk\":\"17\",\"host\":\"test\",\"seed\":null");
   }
 
   /** Adds an event at {@code ms} milliseconds with extra JSON fields (without braces). */
@@ -85,7 +85,7 @@ final class EventLog {
 
   /**
    * Writes a plausible run: {@code faults} KILL faults per policy, detection at {@code detectMs}
-   * (seed) or {@code detectMs / 4} (recommended), recovery {@code detectMs + 400}, ticks every
+   * (basic) or {@code detectMs / 4} (recommended), recovery {@code detectMs + 400}, ticks every
    * interval with small jitter; multiplied by {@code slowdown} for the timing parts.
    */
   static void writePlausibleRun(Path dir, double slowdown) throws IOException {
@@ -98,14 +98,14 @@ final class EventLog {
    * recovery but not its detection.
    */
   static void writePlausibleRun(Path dir, double slowdown, double extraBackoffMs) throws IOException {
-    for (String policy : List.of("seed", "recommended")) {
+    for (String policy : List.of("basic", "recommended")) {
       for (String kind : List.of("KILL", "SUSPEND")) {
         double interval = 250;
         EventLog log = new EventLog("crash-recovery-" + kind.toLowerCase(), "embedded", policy, interval);
         log.ready(1, 390);
         log.resources(2, 75L * 1024 * 1024, 1, 0, 0);
         double t = 10;
-        double detect = ("seed".equals(policy) ? 200 : 50) * ("SUSPEND".equals(kind) ? 3 : 1) * slowdown;
+        double detect = ("basic".equals(policy) ? 200 : 50) * ("SUSPEND".equals(kind) ? 3 : 1) * slowdown;
         int tick = 0;
         for (int i = 0; i < 6; i++) {
           String id = kind.toLowerCase() + "-" + i;
@@ -121,7 +121,7 @@ final class EventLog {
           }
           t += 12 * interval;
         }
-        log.resources(t, 78L * 1024 * 1024, 1, 40_000_000L * ("seed".equals(policy) ? 1 : 2), tick);
+        log.resources(t, 78L * 1024 * 1024, 1, 40_000_000L * ("basic".equals(policy) ? 1 : 2), tick);
         log.result(t + 1, "PASSED");
         log.writeTo(dir, log.scenario + "-" + policy + ".jsonl");
       }

@@ -17,7 +17,7 @@ class EventReaderTest {
   Path dir;
 
   private List<String> goodLines() {
-    return new ArrayList<>(new EventLog("s", "embedded", "seed", 100)
+    return new ArrayList<>(new EventLog("s", "embedded", "basic", 100)
         .tick(0, true).tick(100, true).result(200, "PASSED").lines());
   }
 

@@ -113,23 +113,23 @@ class HtmlReportBrowserIT {
       assertThat(svg).as("chart %s", chart).isNotNull();
       assertThat(svg.length()).as("chart %s has content", chart).isGreaterThan(500);
     }
-    // One small chart per fault kind; each has both policies, seed drawn first, labels whole.
+    // One small chart per fault kind; each has both policies, basic drawn first, labels whole.
     String recovery = chartSvg(dom, "recovery-KILL");
-    assertThat(countRects(recovery, "seed")).isEqualTo(1);
+    assertThat(countRects(recovery, "basic")).isEqualTo(1);
     assertThat(countRects(recovery, "recommended")).isEqualTo(1);
-    assertThat(recovery.indexOf("data-series=\"seed\"")).isLessThan(recovery.indexOf("data-series=\"recommended\""));
+    assertThat(recovery.indexOf("data-series=\"basic\"")).isLessThan(recovery.indexOf("data-series=\"recommended\""));
     assertThat(recovery).contains(">crash-recovery-kill · embedded</text>").doesNotContain("…");
     String detection = chartSvg(dom, "detection-SUSPEND");
-    assertThat(countRects(detection, "seed")).isEqualTo(1);
+    assertThat(countRects(detection, "basic")).isEqualTo(1);
     assertThat(countRects(detection, "recommended")).isEqualTo(1);
     String timeline = chartSvg(dom, "tick-timeline-crash-recovery-kill-embedded");
-    assertThat(timeline).contains("data-series=\"crash-recovery-kill-seed.jsonl\"",
+    assertThat(timeline).contains("data-series=\"crash-recovery-kill-basic.jsonl\"",
         "data-series=\"crash-recovery-kill-recommended.jsonl\"");
     assertThat(timeline).containsPattern("data-points=\"[1-9][0-9]*\"");
     assertThat(timeline).doesNotContain("crash-recovery-suspend");
     String histogram = chartSvg(dom, "tick-histogram");
-    assertThat(countRects(histogram, "seed")).isEqualTo(HtmlRenderer.BIN_EDGES.length);
-    assertThat(chartSvg(dom, "trend-detectionMs")).contains("data-series=\"embedded/seed\"",
+    assertThat(countRects(histogram, "basic")).isEqualTo(HtmlRenderer.BIN_EDGES.length);
+    assertThat(chartSvg(dom, "trend-detectionMs")).contains("data-series=\"embedded/basic\"",
         "data-series=\"embedded/recommended\"");
 
     Path png = outDir.resolve("report.png");

@@ -30,7 +30,7 @@ class MetricCalculatorTest {
 
   @Test
   void detectionRecoveryAndRestartsHaveExactValues() throws Exception {
-    EventLog log = new EventLog("s", "embedded", "seed", 100)
+    EventLog log = new EventLog("s", "embedded", "basic", 100)
         .ready(0, 400)
         .fault(1000, "f1", "KILL").unhealthy(1030).restarted(1100, 500).recovered(1600, "f1")
         .fault(2000, "f2", "KILL").unhealthy(2070).restarted(2100, 600).recovered(2900, "f2")
@@ -38,7 +38,7 @@ class MetricCalculatorTest {
         .result(5000, "PASSED");
     TimingReport r = build(log);
 
-    FaultGroup kill = group(r, "seed", "KILL");
+    FaultGroup kill = group(r, "basic", "KILL");
     assertThat(kill.counts()).containsEntry("faults", 2L).containsEntry("restarts", 2L)
         .containsEntry("undetected", 0L).containsEntry("unrecovered", 0L);
     Stats detect = kill.metrics().get("detectionLatencyMs");
@@ -53,7 +53,7 @@ class MetricCalculatorTest {
     assertThat(kill.metrics().get("recoveryPerSpawnToReady").max()).isCloseTo(1.8, within(1e-9));
     assertThat(kill.metrics().get("restartDurationMs").p50()).isEqualTo(500.0);
 
-    FaultGroup suspend = group(r, "seed", "SUSPEND");
+    FaultGroup suspend = group(r, "basic", "SUSPEND");
     assertThat(suspend.metrics().get("detectionLatencyMs").p50()).isCloseTo(250, within(1e-9));
     assertThat(suspend.counts()).containsEntry("restarts", 0L);
   }
@@ -85,9 +85,9 @@ class MetricCalculatorTest {
 
   @Test
   void undetectedAndUnrecoveredFaultsAreCountedNotGuessed() throws Exception {
-    TimingReport r = build(new EventLog("s", "cli", "seed", 100)
+    TimingReport r = build(new EventLog("s", "cli", "basic", 100)
         .fault(10, "f1", "STEAL_PORT").result(100, "FAILED"));
-    FaultGroup g = group(r, "seed", "STEAL_PORT");
+    FaultGroup g = group(r, "basic", "STEAL_PORT");
     assertThat(g.counts()).containsEntry("undetected", 1L).containsEntry("unrecovered", 1L);
     assertThat(g.metrics()).doesNotContainKey("detectionLatencyMs").doesNotContainKey("recoveryTimeMs");
     assertThat(r.runs().get(0).outcome()).isEqualTo("FAILED");
@@ -117,31 +117,31 @@ class MetricCalculatorTest {
   @Test
   void aSpacingThatSpansARestartIsNotATickSample() throws Exception {
     // 0, 100, [restart at 150 drops the slot at 200], 300, 400: spacings 100 and 100 count
-    EventLog log = new EventLog("s", "embedded", "seed", 100)
+    EventLog log = new EventLog("s", "embedded", "basic", 100)
         .tick(0, true).tick(100, true).add(150, "RESTART_ATTEMPT", "\"attempt\":1")
         .restarted(260, 100).tick(300, true).tick(400, true).result(500, "PASSED");
-    Stats s = group(build(log), "seed", GroupKey.NO_FAULT).metrics().get("tickSpacingMs");
+    Stats s = group(build(log), "basic", GroupKey.NO_FAULT).metrics().get("tickSpacingMs");
     assertThat(s.n()).isEqualTo(2);
     assertThat(s.max()).isCloseTo(100, within(1e-9));
   }
 
   @Test
   void ticksAfterAFaultBelongToThatFaultKind() throws Exception {
-    EventLog log = new EventLog("s", "embedded", "seed", 100)
+    EventLog log = new EventLog("s", "embedded", "basic", 100)
         .tick(0, true).tick(100, true).fault(150, "f", "KILL").tick(200, false).tick(300, true)
         .result(400, "PASSED");
     TimingReport r = build(log);
-    assertThat(group(r, "seed", GroupKey.NO_FAULT).metrics().get("tickSpacingMs").n()).isEqualTo(1);
-    assertThat(group(r, "seed", "KILL").metrics().get("tickSpacingMs").n()).isEqualTo(2);
+    assertThat(group(r, "basic", GroupKey.NO_FAULT).metrics().get("tickSpacingMs").n()).isEqualTo(1);
+    assertThat(group(r, "basic", "KILL").metrics().get("tickSpacingMs").n()).isEqualTo(2);
   }
 
   @Test
-  void seedAndRecommendedArePairedWithRatios() throws Exception {
-    EventLog seed = new EventLog("s", "embedded", "seed", 100)
+  void basicAndRecommendedArePairedWithRatios() throws Exception {
+    EventLog basic = new EventLog("s", "embedded", "basic", 100)
         .fault(0, "a", "KILL").unhealthy(400).recovered(1000, "a").result(2000, "PASSED");
     EventLog rec = new EventLog("s", "embedded", "recommended", 100)
         .fault(0, "a", "KILL").unhealthy(100).recovered(500, "a").result(2000, "PASSED");
-    TimingReport r = build(seed, rec);
+    TimingReport r = build(basic, rec);
     assertThat(r.comparisons()).hasSize(1);
     Comparison c = r.comparisons().get(0);
     assertThat(c.faultKind()).isEqualTo("KILL");
@@ -154,7 +154,7 @@ class MetricCalculatorTest {
 
   @Test
   void costsComeFromResources() throws Exception {
-    EventLog log = new EventLog("s", "embedded", "seed", 100)
+    EventLog log = new EventLog("s", "embedded", "basic", 100)
         .resources(0, 64L * 1024 * 1024, 1, 0, 0)
         .resources(10, 80L * 1024 * 1024, 2, 5_000_000L, 500)
         .result(20, "PASSED");
@@ -168,9 +168,9 @@ class MetricCalculatorTest {
 
   @Test
   void anUnknownRssIsNotARssReading(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-    EventLog log = new EventLog("rss", "embedded", "seed", 100);
+    EventLog log = new EventLog("rss", "embedded", "basic", 100);
     log.ready(1, 200).resources(2, -1, 1, 0, 0).resources(3, 80L * 1024 * 1024, 1, 0, 0).result(4, "PASSED");
-    log.writeTo(tmp, "rss-seed.jsonl");
+    log.writeTo(tmp, "rss-basic.jsonl");
     TimingReport report = TimingReport.fromEventsDir(tmp);
     org.assertj.core.api.Assertions.assertThat(report.runs().get(0).rssAfterStartBytes()).isEqualTo(80L * 1024 * 1024);
   }

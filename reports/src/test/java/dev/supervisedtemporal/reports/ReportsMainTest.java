@@ -83,7 +83,7 @@ class ReportsMainTest {
     EventLog.writePlausibleRun(events, 1.0);
     Path bad = events.resolve("zz-bad.jsonl");
     Files.writeString(bad, "{\"v\":1,\"t\":1,\"type\":\"RUN_META\",\"scenario\":\"s\",\"backend\":\"embedded\","
-        + "\"policy\":\"seed\",\"checkIntervalMs\":100}\n{\"v\":1,\"t\":2,\"type\":\"TI", StandardCharsets.UTF_8);
+        + "\"policy\":\"basic\",\"checkIntervalMs\":100}\n{\"v\":1,\"t\":2,\"type\":\"TI", StandardCharsets.UTF_8);
     Path outDir = tmp.resolve("out");
     assertThat(run("render", "--events", events.toString(), "--out", outDir.toString())).isEqualTo(3);
     assertThat(err()).contains("zz-bad.jsonl:2", "not valid JSON");

@@ -46,7 +46,7 @@ class RunHistoryTest {
     HistoryEntry e = RunHistory.record(history, 5, report("slow2", 3.0, "2026-01-01T00:00:02Z"), check).get(0);
     assertThat(e.verdict()).isEqualTo("REGRESSION");
     assertThat(e.regressed()).isPositive();
-    assertThat(e.figures("embedded/seed").get(KeyFigure.DETECTION)).isNotNull();
+    assertThat(e.figures("embedded/basic").get(KeyFigure.DETECTION)).isNotNull();
   }
 
   @Test
@@ -54,9 +54,9 @@ class RunHistoryTest {
     HistoryEntry a = HistoryEntry.of(report("a", 1.0, "2026-01-01T00:00:01Z"), null);
     HistoryEntry b = HistoryEntry.of(report("b", 2.0, "2026-01-01T00:00:02Z"), null);
     String text = RunComparison.render(a, b);
-    double seedDetect = a.figures("embedded/seed").get(KeyFigure.DETECTION).p95();
-    assertThat(text).contains("embedded/seed", "embedded/recommended", "crash detection (ms)",
-        Stats.fmt(seedDetect) + " n=6", Stats.fmt(2 * seedDetect) + " n=6", "+" + Stats.fmt(seedDetect),
+    double basicDetect = a.figures("embedded/basic").get(KeyFigure.DETECTION).p95();
+    assertThat(text).contains("embedded/basic", "embedded/recommended", "crash detection (ms)",
+        Stats.fmt(basicDetect) + " n=6", Stats.fmt(2 * basicDetect) + " n=6", "+" + Stats.fmt(basicDetect),
         "+100.0 %");
     assertThat(text).doesNotContain("client recovery");
   }
@@ -69,7 +69,7 @@ class RunHistoryTest {
     List<HistoryEntry> kept = RunHistory.record(history, 5, latest, null);
     String html = HtmlRenderer.render(latest, null, kept);
     assertThat(html).contains("data-chart=\"trend-detectionMs\"", "data-chart=\"trend-serverRecoveryMs\"",
-        "data-series=\"embedded/seed\"", "History: the last 2 run(s)");
+        "data-series=\"embedded/basic\"", "History: the last 2 run(s)");
     assertThat(html).doesNotContain("data-chart=\"trend-clientRecoveryMs\"");
   }
 }

@@ -33,8 +33,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Runs the scenario suites through the JUnit Platform Launcher, once per backend and policy,
  * prints one live line per scenario and a summary, and writes the timing events and the report.
  *
- * <p>The seed policy runs the scenarios tagged {@value ScenarioTags#TIMING} with its intervals
- * scaled by {@code --seed-scale}; the recommended policy runs every selected scenario. See
+ * <p>The basic policy runs the scenarios tagged {@value ScenarioTags#TIMING} with its intervals
+ * scaled by {@code --policy-scale}; the recommended policy runs every selected scenario. See
  * {@link SuiteOptions#usage()} for the options. Exit codes: 0 passed, 1 a scenario failed (or a
  * regression with {@code --fail-on-regression}), 2 bad options.
  */
@@ -147,7 +147,7 @@ public final class ChaosSuiteMain {
     long skipped = results.stream().filter(l -> l.outcome().equals("SKIPPED")).count();
     out.println();
     out.printf("chaos suite: %d passed, %d failed, %d skipped in %.1f s (seed %d)%n", passed,
-        failed, skipped, seconds, options.seed());
+        failed, skipped, seconds, options.randomSeed());
     results.stream().filter(l -> l.outcome().equals("FAILED")).forEach(l -> out.printf(
         "  FAILED %s [%s/%s]: %s%n", l.scenario(), l.backend(), l.policy(), l.failure()));
 
@@ -200,7 +200,7 @@ public final class ChaosSuiteMain {
   /** Whether a scenario class runs in a policy's pass, given the include/exclude options. */
   static boolean selected(Class<?> scenario, String policy, SuiteOptions options) {
     Set<String> names = names(scenario);
-    if (policy.equals("seed") && !names.contains(ScenarioTags.TIMING)) {
+    if (policy.equals("basic") && !names.contains(ScenarioTags.TIMING)) {
       return false;
     }
     boolean included = options.includes().isEmpty()

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
-/** Seed case 2: {@code kill -9} is detected, the server restarts with a new pid, RPCs work. */
+/** Core case 2: {@code kill -9} is detected, the server restarts with a new pid, RPCs work. */
 @WithSupervisedTemporal
-@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.CORE_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("2 crash recovery (kill -9)")
 class CrashRecoveryScenario {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Seed case 3: after stop, no supervisor thread, no server process, port free, lock released. */
+/** Core case 3: after stop, no supervisor thread, no server process, port free, lock released. */
 @ExtendWith(SuiteParametersResolver.class)
-@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.CORE_CASE)
 @DisplayName("3 graceful shutdown")
 class GracefulShutdownScenario {
 

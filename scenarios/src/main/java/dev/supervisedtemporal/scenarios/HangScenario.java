@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Beyond the seed: a suspended (SIGSTOP) server. The recommended policy's protocol probe detects
- * the hang, kills the hung group and restarts; the seed's probe is blind to it (the kernel still
+ * A suspended (SIGSTOP) server. The recommended policy's protocol probe detects
+ * the hang, kills the hung group and restarts; the basic policy's probe is blind to it (the kernel still
  * completes TCP handshakes), which this scenario shows rather than hides.
  */
 @WithSupervisedTemporal
@@ -34,13 +34,13 @@ class HangScenario {
     Duration interval = temporal.supervisor().policy().checkInterval();
     int from = temporal.events().size();
     try (Fault pause = temporal.chaos().suspend()) {
-      if (temporal.supervisor().policy().probeDepth() == ProbeDepth.SEED) {
+      if (temporal.supervisor().policy().probeDepth() == ProbeDepth.CONNECT) {
         Thread.sleep(interval.multipliedBy(4).toMillis());
         long healthyTicks = temporal.events().since(from).stream().filter(e -> e.type() == SupervisorEventType.TICK && e.healthy()).count();
         assertThat(temporal.events().since(from))
-            .as("the seed probe does not notice a stopped server")
+            .as("the connect probe does not notice a stopped server")
             .noneMatch(e -> e.type() == SupervisorEventType.UNHEALTHY);
-        KeyTiming.publish(reporter, "seed probe blind: " + healthyTicks
+        KeyTiming.publish(reporter, "connect probe blind: " + healthyTicks
             + " ticks said healthy while the server was stopped");
         return;
       }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Seed case 6: the health checks come at the configured rate. The tight numbers (mean, jitter,
+ * Core case 6: the health checks come at the configured rate. The tight numbers (mean, jitter,
  * drift) go to the report; this test's own bound is generous.
  */
 @WithSupervisedTemporal
-@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.CORE_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("6 health-check frequency")
 class HealthCheckFrequencyScenario {

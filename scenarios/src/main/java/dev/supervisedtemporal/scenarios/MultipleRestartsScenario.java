@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Seed case 4: five kills in a row, each recovered, the restart count matches, and the last
+ * Core case 4: five kills in a row, each recovered, the restart count matches, and the last
  * restart is no slower than the first beyond noise.
  *
  * <p>"Slower" compares spawn → ready of the restarts: the recommended policy's backoff grows on
  * purpose between quick crashes, so the whole recovery time is not expected to stay flat.
  */
 @WithSupervisedTemporal
-@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.CORE_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("4 multiple restarts")
 class MultipleRestartsScenario {

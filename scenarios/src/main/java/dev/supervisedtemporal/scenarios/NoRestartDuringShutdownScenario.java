@@ -14,13 +14,13 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Seed case 5: the server dies while shutdown is under way, many times; no server appears after
+ * Core case 5: the server dies while shutdown is under way, many times; no server appears after
  * the shutdown began. Odd rounds kill the server while the supervisor is being stopped (the
  * chaos fault); even rounds kill it first and stop the manager while the restart is pending or
  * under way, at a different delay each round.
  */
 @ExtendWith(SuiteParametersResolver.class)
-@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.CORE_CASE)
 @DisplayName("5 no restart during shutdown")
 class NoRestartDuringShutdownScenario {
 

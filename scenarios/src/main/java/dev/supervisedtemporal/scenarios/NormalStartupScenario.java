@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
-/** Seed case 1: a healthy server, a running supervisor, ticks, and a workflow end to end. */
+/** Core case 1: a healthy server, a running supervisor, ticks, and a workflow end to end. */
 @WithSupervisedTemporal
-@Tag(ScenarioTags.SEED_CASE)
+@Tag(ScenarioTags.CORE_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("1 normal startup with supervisor")
 class NormalStartupScenario {

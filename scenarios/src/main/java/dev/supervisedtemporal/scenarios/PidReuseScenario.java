@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Beyond the seed: the pid file names a live process that is not our server (pid reuse). The
+ * The pid file names a live process that is not our server (pid reuse). The
  * server is killed and restarted; the decoy is never signalled.
  */
 @WithSupervisedTemporal

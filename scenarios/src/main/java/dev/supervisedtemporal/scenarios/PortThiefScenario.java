@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Beyond the seed: another process takes the port while the server is down. The server is never
+ * Another process takes the port while the server is down. The server is never
  * reported healthy, the thief is named, the backoff grows, and the server is back on the same
  * port once the thief lets go.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Beyond the seed: a server that keeps dying. After the restart-intensity limit the supervisor
+ * A server that keeps dying. After the restart-intensity limit the supervisor
  * gives up (GAVE_UP) with the reason and the server's last log lines, and tries no more.
  */
 @ExtendWith(SuiteParametersResolver.class)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Beyond the seed: a seeded random run of faults (kill, terminate and, where the probe can see
+ * A seeded random run of faults (kill, terminate and, where the probe can see
  * it, suspend), one at a time, each awaited until a client RPC succeeds again. Zero unrecovered
  * faults; the class's leak check then proves zero leaks. Same seed, same faults.
  */
@@ -35,7 +35,7 @@ class SeededChaosScenario {
     temporal.awaitHealthy(Duration.ofSeconds(30));
     boolean protocolProbe = temporal.supervisor().policy().probeDepth() == ProbeDepth.FULL;
     Duration interval = temporal.supervisor().policy().checkInterval();
-    ChaosSchedule schedule = ChaosSchedule.seeded(run.seed())
+    ChaosSchedule schedule = ChaosSchedule.seeded(run.randomSeed())
         .every(Duration.ofSeconds(1)).jitter(Duration.ofMillis(300))
         // a hang is held long enough for the probe's threshold to see it
         .hold(temporal.supervisor().policy().hangDetectionBound().plus(interval))
@@ -54,7 +54,7 @@ class SeededChaosScenario {
     List<Double> recovery = result.faults().stream()
         .map(f -> KeyTiming.ms(f.recoveryTime().toNanos())).toList();
     KeyTiming.publish(reporter, String.format("%d faults (seed %d), 0 unrecovered, recovery "
-        + "median %.0f ms, max %.0f ms", result.faults().size(), run.seed(),
+        + "median %.0f ms, max %.0f ms", result.faults().size(), run.randomSeed(),
         KeyTiming.median(recovery), recovery.stream().mapToDouble(Double::doubleValue).max()
             .orElse(0)));
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Beyond the seed: a garbage pid file and a lock held by another process. The garbage is
+ * A garbage pid file and a lock held by another process. The garbage is
  * cleaned with a clear note; the held lock is a clear error naming its holder; both recover.
  */
 @ExtendWith(SuiteParametersResolver.class)

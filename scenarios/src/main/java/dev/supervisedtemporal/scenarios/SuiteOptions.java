@@ -9,15 +9,15 @@ import java.util.Locale;
  * The chaos suite's command-line options, parsed and validated.
  *
  * @param backends the backends to run on: {@code embedded}, and {@code cli} when asked for
- * @param policies the policies to run: {@code seed}, {@code recommended}
+ * @param policies the policies to run: {@code basic}, {@code recommended}
  * @param includes tags or scenario names to keep (empty keeps all)
  * @param excludes tags or scenario names to drop
  * @param repeat how many times the selection runs (see {@code repeatOnly})
  * @param repeatOnly tags or scenario names that run {@code repeat} times; the others run once
  *     (empty: every selected scenario repeats)
- * @param seed the chaos seed (fault schedule and backoff jitter)
+ * @param randomSeed the chaos random seed (fault schedule and backoff jitter)
  * @param faults how many faults the seeded random scenario injects
- * @param seedScale the factor applied to the seed policy's intervals (documented in the README)
+ * @param policyScale the factor applied to the basic policy's intervals (documented in the README)
  * @param reportDir where events and the report go
  * @param baseline the baseline to compare with, or null
  * @param failOnRegression whether a regression against the baseline fails the run
@@ -35,8 +35,8 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
   /** How many run summaries the history keeps unless told otherwise. */
   public static final int DEFAULT_HISTORY_KEEP = 20;
 
-  /** The seed policy's 5 s / 1 s become 250 ms / 50 ms: the shape kept, CI time saved. */
-  public static final double DEFAULT_SEED_SCALE = 0.05;
+  /** The basic policy's 5 s / 1 s become 250 ms / 50 ms: the shape kept, CI time saved. */
+  public static final double DEFAULT_POLICY_SCALE = 0.05;
 
   /** Copies the lists defensively. */
   public SuiteOptions {
@@ -51,22 +51,22 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
   public static String usage() {
     return String.join("\n",
         "usage: chaos-suite [options]",
-        "Runs the scenario suites (the seed's six cases and the chaos cases) against a real,",
+        "Runs the scenario suites (the six core cases and the chaos cases) against a real,",
         "supervised Temporal server and writes timing events and a report.",
         "",
         "  --backend B        embedded | cli | all    (default embedded; all = embedded, plus cli",
         "                     when a Temporal CLI is installed)",
-        "  --policy P         seed | recommended | both    (default both)",
+        "  --policy P         basic | recommended | both    (default both)",
         "  --include X[,Y]    keep only scenarios with these tags or names (e.g. timing, crash)",
         "  --exclude X[,Y]    drop scenarios with these tags or names",
         "  --repeat N         run the selection N times (default 1)",
         "  --repeat-only X[,Y]  repeat only scenarios with these tags or names; the others run",
         "                     once (e.g. --repeat 3 --repeat-only crash,hang: more samples of",
         "                     the cheap timing scenarios for the baseline check)",
-        "  --seed S           chaos seed: same seed, same faults and jitter (default 42)",
+        "  --random-seed S    chaos random seed: same seed, same faults and jitter (default 42)",
         "  --faults N         faults in the seeded random scenario (default 12; e.g. 50 for a",
         "                     longer run)",
-        "  --seed-scale F     factor on the seed policy's intervals (default 0.05: 5 s -> 250 ms)",
+        "  --policy-scale F   factor on the basic policy's intervals (default 0.05: 5 s -> 250 ms)",
         "  --report-dir DIR   where events/ and report.{json,md,html} go (default",
         "                     target/chaos-report)",
         "  --baseline FILE    compare the report with this baseline and print the diff",
@@ -88,7 +88,7 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
    */
   public static SuiteOptions parse(String... args) {
     List<String> backends = List.of("embedded");
-    List<String> policies = List.of("seed", "recommended");
+    List<String> policies = List.of("basic", "recommended");
     List<String> includes = new ArrayList<>();
     List<String> excludes = new ArrayList<>();
     int repeat = 1;
@@ -97,9 +97,9 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
     boolean noHistory = false;
     int historyKeep = DEFAULT_HISTORY_KEEP;
     String injectRestartBackoff = null;
-    long seed = 42;
+    long randomSeed = 42;
     int faults = 12;
-    double seedScale = DEFAULT_SEED_SCALE;
+    double policyScale = DEFAULT_POLICY_SCALE;
     Path reportDir = Path.of("target", "chaos-report");
     Path baseline = null;
     boolean failOnRegression = false;
@@ -121,10 +121,10 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
         case "--policy" -> {
           String v = value(args, ++i, option).toLowerCase(Locale.ROOT);
           policies = switch (v) {
-            case "seed" -> List.of("seed");
+            case "basic" -> List.of("basic");
             case "recommended" -> List.of("recommended");
-            case "both" -> List.of("seed", "recommended");
-            default -> throw bad(option, v, "seed, recommended or both");
+            case "both" -> List.of("basic", "recommended");
+            default -> throw bad(option, v, "basic, recommended or both");
           };
         }
         case "--include" -> includes.addAll(list(value(args, ++i, option)));
@@ -143,22 +143,22 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
           injectRestartBackoff = v;
         }
         case "--faults" -> faults = positiveInt(option, value(args, ++i, option));
-        case "--seed" -> {
+        case "--random-seed" -> {
           String v = value(args, ++i, option);
           try {
-            seed = Long.parseLong(v);
+            randomSeed = Long.parseLong(v);
           } catch (NumberFormatException e) {
             throw bad(option, v, "a whole number");
           }
         }
-        case "--seed-scale" -> {
+        case "--policy-scale" -> {
           String v = value(args, ++i, option);
           try {
-            seedScale = Double.parseDouble(v);
+            policyScale = Double.parseDouble(v);
           } catch (NumberFormatException e) {
             throw bad(option, v, "a number > 0 and <= 1");
           }
-          if (!(seedScale > 0 && seedScale <= 1)) {
+          if (!(policyScale > 0 && policyScale <= 1)) {
             throw bad(option, v, "a number > 0 and <= 1");
           }
         }
@@ -175,8 +175,8 @@ record SuiteOptions(List<String> backends, List<String> policies, List<String> i
       Path parent = reportDir.toAbsolutePath().getParent();
       historyDir = parent == null ? Path.of("chaos-history") : parent.resolve("chaos-history");
     }
-    return new SuiteOptions(backends, policies, includes, excludes, repeat, repeatOnly, seed,
-        faults, seedScale, reportDir, baseline, failOnRegression, noHistory ? null : historyDir,
+    return new SuiteOptions(backends, policies, includes, excludes, repeat, repeatOnly, randomSeed,
+        faults, policyScale, reportDir, baseline, failOnRegression, noHistory ? null : historyDir,
         historyKeep, injectRestartBackoff, help);
   }
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * What a scenario needs to know about the suite run it is part of, read from configuration
  * parameters: the chaos seed and the number of faults of the seeded random scenario.
  *
- * @param seed the chaos seed ({@value #SEED_KEY}, default 42)
+ * @param randomSeed the chaos random seed ({@value #RANDOM_SEED_KEY}, default 42)
  * @param faults faults in the seeded random scenario ({@value #FAULTS_KEY}, default 20)
  * @param policy the policy preset of this run ({@code supervised.temporal.policy})
  * @param backend the backend of this run ({@code supervised.temporal.backend}, default embedded)
@@ -41,7 +41,7 @@ record SuiteParameters(long seed, int faults, String policy, BackendKind backend
 
   static SuiteParameters from(Function<String, Optional<String>> parameters) {
     return new SuiteParameters(
-        parameters.apply(SEED_KEY).map(Long::parseLong).orElse(42L),
+        parameters.apply(RANDOM_SEED_KEY).map(Long::parseLong).orElse(42L),
         parameters.apply(FAULTS_KEY).map(Integer::parseInt).orElse(12),
         parameters.apply(POLICY_KEY).orElse("recommended"),
         parameters.apply(BACKEND_KEY).map(b -> BackendKind.parse(BACKEND_KEY, b))
@@ -61,8 +61,8 @@ record SuiteParameters(long seed, int faults, String policy, BackendKind backend
         .build();
   }
 
-  /** Whether this run uses the seed policy. */
-  public boolean seedPolicy() {
-    return "seed".equalsIgnoreCase(policy);
+  /** Whether this run uses the basic policy. */
+  public boolean basicPolicy() {
+    return "basic".equalsIgnoreCase(policy);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Beyond the seed: the user's view of chaos. Payments (two activities each) are started at a
+ * The user's view of chaos. Payments (two activities each) are started at a
  * steady rate while a seeded schedule kills, terminates and (where the probe can see it)
  * suspends the server; every payment must complete with the right receipt. On an in-memory
  * backend the workflows a kill forgets are reported as lost, as expected.
@@ -34,7 +34,7 @@ class WorkloadChaosScenario {
       TestReporter reporter) throws Exception {
     temporal.awaitHealthy(Duration.ofSeconds(30));
     boolean protocolProbe = temporal.supervisor().policy().probeDepth() == ProbeDepth.FULL;
-    ChaosSchedule schedule = ChaosSchedule.seeded(run.seed())
+    ChaosSchedule schedule = ChaosSchedule.seeded(run.randomSeed())
         .every(Duration.ofSeconds(1)).jitter(Duration.ofMillis(300))
         // a hang is held long enough for the probe's threshold to see it
         .hold(temporal.supervisor().policy().hangDetectionBound()
@@ -56,7 +56,7 @@ class WorkloadChaosScenario {
     assertThat(verdict.faults()).as("faults injected").isPositive();
     KeyTiming.publish(reporter, String.format(Locale.ROOT, "%d payments, %d faults (seed %d), "
         + "%d lost%s, %d wrong, %d duplicated activity executions; p95 %.0f ms during faults, "
-        + "%.0f ms outside", verdict.units(), verdict.faults(), run.seed(), verdict.lost(),
+        + "%.0f ms outside", verdict.units(), verdict.faults(), run.randomSeed(), verdict.lost(),
         verdict.lost() > 0 ? " (in-memory: expected)" : "", verdict.wrongResults(),
         verdict.duplicateActivityExecutions(), verdict.latencyDuringFaults().p95Ms(),
         verdict.latencyOutsideFaults().p95Ms()));

@@ -53,7 +53,7 @@ class ChaosSuiteIT {
     assertThat(exit).as("exit code; output:%n%s", text).isZero();
     List<String> lines = text.lines().filter(l -> l.startsWith("PASSED")).toList();
     assertThat(lines).as("live lines").hasSizeGreaterThanOrEqualTo(18)
-        .anySatisfy(l -> assertThat(l).contains("crash recovery", "embedded", "seed"))
+        .anySatisfy(l -> assertThat(l).contains("crash recovery", "embedded", "basic"))
         .anySatisfy(l -> assertThat(l).contains("port thief", "embedded", "recommended"));
     assertThat(text).contains("0 failed");
     assertThat(text).as("the gate checked the baseline").contains("Baseline check PASSED");
@@ -63,7 +63,7 @@ class ChaosSuiteIT {
     }
     try (var events = Files.list(reportDir.resolve("events"))) {
       assertThat(events.map(p -> p.getFileName().toString()).toList())
-          .contains("CrashRecoveryScenario-embedded-seed-r1.jsonl",
+          .contains("CrashRecoveryScenario-embedded-basic-r1.jsonl",
               "CrashRecoveryScenario-embedded-recommended-r1.jsonl",
               "CrashRecoveryScenario-embedded-recommended-r" + REPEATS + ".jsonl",
               "SeededChaosScenario-embedded-recommended-r1.jsonl")

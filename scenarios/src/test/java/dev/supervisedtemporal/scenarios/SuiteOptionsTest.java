@@ -16,27 +16,27 @@ class SuiteOptionsTest {
   void defaultsRunBothPoliciesOnTheEmbeddedServer() {
     SuiteOptions o = SuiteOptions.parse();
     assertThat(o.backends()).containsExactly("embedded");
-    assertThat(o.policies()).containsExactly("seed", "recommended");
+    assertThat(o.policies()).containsExactly("basic", "recommended");
     assertThat(o.repeat()).isEqualTo(1);
-    assertThat(o.seed()).isEqualTo(42);
-    assertThat(o.seedScale()).isEqualTo(0.05);
+    assertThat(o.randomSeed()).isEqualTo(42);
+    assertThat(o.policyScale()).isEqualTo(0.05);
     assertThat(o.reportDir()).isEqualTo(Path.of("target", "chaos-report"));
   }
 
   @Test
   void everyOptionIsRead() {
-    SuiteOptions o = SuiteOptions.parse("--backend", "all", "--policy", "seed", "--include",
-        "timing,crash", "--exclude", "hang", "--repeat", "3", "--seed", "-7", "--faults", "50",
-        "--seed-scale", "0.1", "--report-dir", "out", "--baseline", "b.json",
+    SuiteOptions o = SuiteOptions.parse("--backend", "all", "--policy", "basic", "--include",
+        "timing,crash", "--exclude", "hang", "--repeat", "3", "--random-seed", "-7", "--faults", "50",
+        "--policy-scale", "0.1", "--report-dir", "out", "--baseline", "b.json",
         "--fail-on-regression");
     assertThat(o.backends()).containsExactly("embedded", "cli");
-    assertThat(o.policies()).containsExactly("seed");
+    assertThat(o.policies()).containsExactly("basic");
     assertThat(o.includes()).containsExactly("timing", "crash");
     assertThat(o.excludes()).containsExactly("hang");
     assertThat(o.repeat()).isEqualTo(3);
-    assertThat(o.seed()).isEqualTo(-7);
+    assertThat(o.randomSeed()).isEqualTo(-7);
     assertThat(o.faults()).isEqualTo(50);
-    assertThat(o.seedScale()).isEqualTo(0.1);
+    assertThat(o.policyScale()).isEqualTo(0.1);
     assertThat(o.baseline()).isEqualTo(Path.of("b.json"));
     assertThat(o.failOnRegression()).isTrue();
   }
@@ -47,11 +47,11 @@ class SuiteOptionsTest {
         .withMessage("--backend = 'k8s'; accepted: embedded, cli or all");
     assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--repeat", "0"))
         .withMessage("--repeat = '0'; accepted: a whole number >= 1");
-    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--seed", "x"))
-        .withMessage("--seed = 'x'; accepted: a whole number");
+    assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--random-seed", "x"))
+        .withMessage("--random-seed = 'x'; accepted: a whole number");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> SuiteOptions.parse("--seed-scale", "2"))
-        .withMessage("--seed-scale = '2'; accepted: a number > 0 and <= 1");
+        .isThrownBy(() -> SuiteOptions.parse("--policy-scale", "2"))
+        .withMessage("--policy-scale = '2'; accepted: a number > 0 and <= 1");
     assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--faults"))
         .withMessage("--faults needs a value; see --help");
     assertThatIllegalArgumentException().isThrownBy(() -> SuiteOptions.parse("--bogus"))
@@ -66,22 +66,22 @@ class SuiteOptionsTest {
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     assertThat(ChaosSuiteMain.run(new String[] {"--policy", "fast"}, o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--policy = 'fast'; accepted: seed, recommended or both");
+        .contains("--policy = 'fast'; accepted: basic, recommended or both");
     assertThat(ChaosSuiteMain.run(new String[] {"--fail-on-regression", "--baseline", "absent.json"}, o,
         e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("--fail-on-regression needs --baseline FILE naming an existing baseline; got absent.json");
     assertThat(ChaosSuiteMain.run(new String[] {"--help"}, o, e)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--backend", "--policy",
-        "--include", "--exclude", "--repeat", "--seed", "--report-dir", "Exit codes");
+        "--include", "--exclude", "--repeat", "--random-seed", "--report-dir", "Exit codes");
   }
 
   @Test
-  void theSeedPassRunsOnlyTimingScenariosAndFiltersMatchTagsAndNames() {
+  void theBasicPassRunsOnlyTimingScenariosAndFiltersMatchTagsAndNames() {
     SuiteOptions all = SuiteOptions.parse();
-    List<Class<?>> seed = ScenarioCatalog.SCENARIOS.stream()
-        .filter(c -> ChaosSuiteMain.selected(c, "seed", all)).toList();
-    assertThat(seed).contains(CrashRecoveryScenario.class, HealthCheckFrequencyScenario.class)
+    List<Class<?>> basic = ScenarioCatalog.SCENARIOS.stream()
+        .filter(c -> ChaosSuiteMain.selected(c, "basic", all)).toList();
+    assertThat(basic).contains(CrashRecoveryScenario.class, HealthCheckFrequencyScenario.class)
         .doesNotContain(GracefulShutdownScenario.class, PortThiefScenario.class);
     assertThat(ScenarioCatalog.SCENARIOS.stream()
         .filter(c -> ChaosSuiteMain.selected(c, "recommended", all))).hasSize(14);
