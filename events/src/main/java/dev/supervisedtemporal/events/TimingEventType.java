@@ -43,7 +43,7 @@ import static dev.supervisedtemporal.events.TimingFields.PROBE_TIMEOUT_MS;
 import static dev.supervisedtemporal.events.TimingFields.REASON;
 import static dev.supervisedtemporal.events.TimingFields.RSS_BYTES;
 import static dev.supervisedtemporal.events.TimingFields.SEED;
-import static dev.supervisedtemporal.events.TimingFields.SEED_SCALE;
+import static dev.supervisedtemporal.events.TimingFields.POLICY_SCALE;
 import static dev.supervisedtemporal.events.TimingFields.SPAWN_TO_READY_MS;
 import static dev.supervisedtemporal.events.TimingFields.SUMMARY;
 import static dev.supervisedtemporal.events.TimingFields.SUPERVISOR_CPU_NS;
@@ -69,7 +69,7 @@ import java.util.Optional;
 public enum TimingEventType {
   /** The harness, first line: the policy's timing and where the run happened. */
   RUN_META(required(CHECK_INTERVAL_MS, NUMBER), required(PROBE_TIMEOUT_MS, NUMBER),
-      required(BACKOFF_MS, NUMBER), required(SEED_SCALE, NUMBER), required(JDK, STRING),
+      required(BACKOFF_MS, NUMBER), required(POLICY_SCALE, NUMBER), required(JDK, STRING),
       required(HOST, STRING), optional(SEED, INTEGER)),
   /** The manager: the first server is ready. */
   SERVER_READY(required(PID, INTEGER), required(SPAWN_TO_READY_MS, NUMBER),

@@ -20,7 +20,7 @@ public final class TimingFields {
   public static final String SCENARIO = "scenario";
   /** Common: {@code embedded}, {@code cli} or {@code external}. */
   public static final String BACKEND = "backend";
-  /** Common: {@code seed}, {@code recommended} or {@code custom}. */
+  /** Common: {@code basic}, {@code recommended} or {@code custom}. */
   public static final String POLICY = "policy";
 
   /** The fields every line carries first, in this order. */
@@ -32,8 +32,8 @@ public final class TimingFields {
   public static final String PROBE_TIMEOUT_MS = "probeTimeoutMs";
   /** The initial restart backoff in ms. */
   public static final String BACKOFF_MS = "backoffMs";
-  /** The scale factor applied to the seed policy, 1 when none. */
-  public static final String SEED_SCALE = "seedScale";
+  /** The scale factor applied to the basic policy, 1 when none. */
+  public static final String POLICY_SCALE = "policyScale";
   /** The JDK version. */
   public static final String JDK = "jdk";
   /** The host name. */

@@ -54,7 +54,7 @@ class TimingEventRoundTripTest {
         own.put(field.name(), valueFor(type, field, i, nulls));
       }
       lines.add(TimingEvent.line(1_000L * i, WALL, type.name(), "Scenario \"x\"", "embedded",
-          "seed", own));
+          "basic", own));
       written.add(own);
       i++;
     }
@@ -70,7 +70,7 @@ class TimingEventRoundTripTest {
 
     assertThat(read.scenario()).isEqualTo("Scenario \"x\"");
     assertThat(read.backend()).isEqualTo("embedded");
-    assertThat(read.policy()).isEqualTo("seed");
+    assertThat(read.policy()).isEqualTo("basic");
     assertThat(read.events()).hasSize(TimingEventType.values().length);
     for (int i = 0; i < read.events().size(); i++) {
       TimingEvent e = read.events().get(i);

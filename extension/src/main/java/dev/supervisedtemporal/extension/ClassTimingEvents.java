@@ -58,7 +58,7 @@ final class ClassTimingEvents {
           session.manager().backend().name(), session.settings().policy().name());
       ClassTimingEvents events = new ClassTimingEvents(w, session.scenario());
       events.guard(() -> w.runMeta(session.createdNanos(), session.settings().policy(),
-          run.policyScale(), run.chaosSeed()));
+          run.policyScale(), run.chaosRandomSeed()));
       events.subscriptions.add(Timeline.of(session.manager().events(), session.chaosEvents())
           .subscribe(e -> {
             if (events.following) {

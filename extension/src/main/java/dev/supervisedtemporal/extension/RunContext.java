@@ -46,7 +46,7 @@ record RunContext(Path eventsDir, String label, double policyScale, Long chaosRa
         .orElseGet(TimingEventWriter::defaultEventsDir);
     Optional<SuiteRun> run = providers.stream().map(p -> p.find(parameters))
         .flatMap(Optional::stream).findFirst();
-    return run.map(r -> new RunContext(dir, r.label(), r.policyScale(), r.chaosSeed()))
+    return run.map(r -> new RunContext(dir, r.label(), r.policyScale(), r.chaosRandomSeed()))
         .orElseGet(() -> new RunContext(dir, "", 1.0, null));
   }
 

@@ -196,10 +196,10 @@ public final class TimingEventWriter implements AutoCloseable {
     fields.put(TimingFields.CHECK_INTERVAL_MS, millis(policy.checkInterval()));
     fields.put(TimingFields.PROBE_TIMEOUT_MS, millis(policy.probeTimeout()));
     fields.put(TimingFields.BACKOFF_MS, millis(policy.initialBackoff()));
-    fields.put(TimingFields.SEED_SCALE, seedScale);
+    fields.put(TimingFields.POLICY_SCALE, policyScale);
     fields.put(TimingFields.JDK, System.getProperty("java.version"));
     fields.put(TimingFields.HOST, HostName.get());
-    fields.put(TimingFields.SEED, chaosSeed);
+    fields.put(TimingFields.SEED, chaosRandomSeed);
     write(TimingEventType.RUN_META.name(), nanoTime, fields);
   }
 

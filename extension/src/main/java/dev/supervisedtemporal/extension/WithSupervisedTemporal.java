@@ -174,8 +174,8 @@ public @interface WithSupervisedTemporal {
   enum Policy {
     /** Not set here: the configuration parameter decides, else {@link #RECOMMENDED}. */
     INFERRED,
-    /** {@link SupervisorPolicy#seedDefaults()}. */
-    SEED,
+    /** {@link SupervisorPolicy#basic()}. */
+    BASIC,
     /** {@link SupervisorPolicy#recommended()}. */
     RECOMMENDED;
 
@@ -183,7 +183,7 @@ public @interface WithSupervisedTemporal {
     public Optional<SupervisorPolicy> preset() {
       return switch (this) {
         case INFERRED -> Optional.empty();
-        case SEED -> Optional.of(SupervisorPolicy.seedDefaults());
+        case BASIC -> Optional.of(SupervisorPolicy.basic());
         case RECOMMENDED -> Optional.of(SupervisorPolicy.recommended());
       };
     }

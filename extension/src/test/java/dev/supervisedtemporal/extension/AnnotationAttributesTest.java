@@ -54,7 +54,7 @@ class AnnotationAttributesTest {
       assertThat(p.preset().map(preset -> preset.name().toUpperCase(Locale.ROOT))).isEqualTo(
           p == Policy.INFERRED ? Optional.empty() : Optional.of(p.name()));
     }
-    assertThat(Setting.POLICY.accepted()).isEqualTo("seed or recommended");
+    assertThat(Setting.POLICY.accepted()).isEqualTo("basic or recommended");
   }
 
   @Test

@@ -80,7 +80,7 @@ class MisconfigurationTest {
             + "accepted: true or false");
     assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.policy", "fast")),
         "configuration parameter supervised.temporal.policy = \"fast\" is not a policy preset; "
-            + "accepted: seed or recommended");
+            + "accepted: basic or recommended");
     assertFailsWith(run(Unconfigured.class, Map.of("supervised.temporal.check-interval", "1.5s")),
         "configuration parameter supervised.temporal.check-interval = \"1.5s\" is not a "
             + "duration; " + DURATIONS);

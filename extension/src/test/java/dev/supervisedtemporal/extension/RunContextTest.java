@@ -28,7 +28,7 @@ class RunContextTest {
     assertThat(run.eventsDir()).isEqualTo(Path.of("/tmp/ev"));
     assertThat(run.label()).isEmpty();
     assertThat(run.policyScale()).isEqualTo(1.0);
-    assertThat(run.chaosSeed()).isNull();
+    assertThat(run.chaosRandomSeed()).isNull();
     SupervisorPolicy policy = SupervisorPolicy.recommended();
     assertThat(run.apply(policy)).isSameAs(policy);
     assertThat(run.scenarioName(RunContextTest.class)).isEqualTo(RunContextTest.class.getName());
@@ -39,13 +39,13 @@ class RunContextTest {
     SuiteRunProvider none = c -> Optional.empty();
     SuiteRunProvider suite = c -> c.apply("my.suite.pass")
         .map(pass -> new SuiteRun(pass, 0.5, 7L));
-    RunContext run = RunContext.from(config(Map.of("my.suite.pass", "embedded-seed")),
+    RunContext run = RunContext.from(config(Map.of("my.suite.pass", "embedded-basic")),
         List.of(none, suite));
-    assertThat(run.label()).isEqualTo("embedded-seed");
-    assertThat(run.fileUnit("Scenario")).isEqualTo("Scenario-embedded-seed");
+    assertThat(run.label()).isEqualTo("embedded-basic");
+    assertThat(run.fileUnit("Scenario")).isEqualTo("Scenario-embedded-basic");
     assertThat(run.scenarioName(RunContextTest.class)).isEqualTo("RunContextTest");
-    SupervisorPolicy tuned = run.apply(SupervisorPolicy.seedDefaults());
-    assertThat(tuned.name()).isEqualTo("seed");
+    SupervisorPolicy tuned = run.apply(SupervisorPolicy.basic());
+    assertThat(tuned.name()).isEqualTo("basic");
     assertThat(tuned.checkInterval()).isEqualTo(Duration.ofMillis(2500));
     assertThat(tuned.randomSeed()).hasValue(7L);
   }

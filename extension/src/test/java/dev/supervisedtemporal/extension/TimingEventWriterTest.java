@@ -104,8 +104,8 @@ class TimingEventWriterTest {
     Path file = dir.resolve("all.jsonl");
     Instant at = Instant.parse("2024-01-01T00:00:00Z");
     long t = 0;
-    try (TimingEventWriter w = TimingEventWriter.open(file, "S", "cli", "seed")) {
-      w.runMeta(t++, SupervisorPolicy.seedDefaults(), 1.0, 42L);
+    try (TimingEventWriter w = TimingEventWriter.open(file, "S", "cli", "basic")) {
+      w.runMeta(t++, SupervisorPolicy.basic(), 1.0, 42L);
       w.serverReady(t++, 7, Duration.ofMillis(390), true);
       for (SupervisorEventType type : SupervisorEventType.values()) {
         w.write(new SupervisorEvent(type, t++, at, 7, true, 3, Duration.ofMillis(100), "why"));

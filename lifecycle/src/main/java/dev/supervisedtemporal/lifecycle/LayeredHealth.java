@@ -68,7 +68,7 @@ final class LayeredHealth {
     if (mismatch.isPresent()) {
       return report(running, layers);
     }
-    if (depth == ProbeDepth.SEED) {
+    if (depth == ProbeDepth.CONNECT) {
       layers.add(tcpConnect(running.port(), timeout));
       return report(running, layers);
     }

@@ -36,7 +36,7 @@ final class KeyFigureCalculator {
   private KeyFigureCalculator() {
   }
 
-  /** Returns one entry per backend × policy present in {@code files}, ordered by backend, then seed first. */
+  /** Returns one entry per backend × policy present in {@code files}, ordered by backend, then basic first. */
   static List<KeyFigures> compute(List<TimingEventFile> files) {
     // backend -> policy -> scenario -> figure -> samples
     Map<String, Map<String, Map<String, Map<String, List<Double>>>>> tree = new TreeMap<>();

@@ -60,8 +60,8 @@ final class MetricCalculator {
 
   private void add(TimingEventFile f) {
     double interval = f.meta().number(TimingFields.CHECK_INTERVAL_MS);
-    Double seedScaleField = f.meta().number(TimingFields.SEED_SCALE);
-    double seedScale = seedScaleField == null ? 1.0 : seedScaleField;
+    Double policyScaleField = f.meta().number(TimingFields.POLICY_SCALE);
+    double policyScale = policyScaleField == null ? 1.0 : policyScaleField;
 
     List<Double> spawns = new ArrayList<>();
     List<TimingEvent> faults = new ArrayList<>();
@@ -178,7 +178,7 @@ final class MetricCalculator {
 
     TimingEvent result = f.result();
     runs.add(new RunSummary(f.name(), f.scenario(), f.backend(), f.policy(), result.string(TimingFields.OUTCOME),
-        result.number(TimingFields.DURATION_MS), result.string(TimingFields.MESSAGE), interval, seedScale, spawnRef,
+        result.number(TimingFields.DURATION_MS), result.string(TimingFields.MESSAGE), interval, policyScale, spawnRef,
         rss, threads, cpuPer1000, List.copyOf(ticks)));
   }
 

@@ -113,12 +113,12 @@ public final class ChaosSuiteMain {
               .configurationParameter("supervised.temporal.policy", policy)
               .configurationParameter("supervised.temporal.events-dir", eventsDir.toString())
               .configurationParameter(SuiteParameters.RUN_LABEL_KEY, label)
-              .configurationParameter(SuiteParameters.SEED_KEY, Long.toString(options.seed()))
+              .configurationParameter(SuiteParameters.RANDOM_SEED_KEY, Long.toString(options.randomSeed()))
               .configurationParameter(SuiteParameters.FAULTS_KEY,
                   Integer.toString(options.faults()));
-          if (policy.equals("seed")) {
+          if (policy.equals("basic")) {
             request.configurationParameter(SuiteParameters.POLICY_SCALE_KEY,
-                Double.toString(options.seedScale()));
+                Double.toString(options.policyScale()));
           }
           if (policy.equals("recommended") && options.injectRestartBackoff() != null) {
             request.configurationParameter("supervised.temporal.restart-backoff",

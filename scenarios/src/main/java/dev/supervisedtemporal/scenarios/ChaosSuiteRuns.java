@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 /**
  * Tells the extension which pass of the chaos suite a class runs in, from the suite's own
  * configuration parameters ({@value SuiteParameters#RUN_LABEL_KEY},
- * {@value SuiteParameters#POLICY_SCALE_KEY}, {@value SuiteParameters#SEED_KEY}), which
+ * {@value SuiteParameters#POLICY_SCALE_KEY}, {@value SuiteParameters#RANDOM_SEED_KEY}), which
  * {@link ChaosSuiteMain} sets. Registered in {@code META-INF/services}; outside the suite none of
  * the keys is set and the extension runs classes as users do.
  */
@@ -19,7 +19,7 @@ public final class ChaosSuiteRuns implements SuiteRunProvider {
   public Optional<SuiteRun> find(Function<String, Optional<String>> configuration) {
     Optional<String> label = configuration.apply(SuiteParameters.RUN_LABEL_KEY).map(String::trim);
     Optional<String> scale = configuration.apply(SuiteParameters.POLICY_SCALE_KEY);
-    Optional<String> seed = configuration.apply(SuiteParameters.SEED_KEY);
+    Optional<String> seed = configuration.apply(SuiteParameters.RANDOM_SEED_KEY);
     if (label.isEmpty() && scale.isEmpty() && seed.isEmpty()) {
       return Optional.empty();
     }
@@ -29,15 +29,15 @@ public final class ChaosSuiteRuns implements SuiteRunProvider {
           + "'; accepted: letters, digits, '.', '_' or '-'");
     }
     double factor = scale.map(ChaosSuiteRuns::scale).orElse(1.0);
-    Long chaosSeed = seed.map(v -> {
+    Long chaosRandomSeed = seed.map(v -> {
       try {
         return Long.parseLong(v.trim());
       } catch (NumberFormatException e) {
-        throw new ExtensionConfigurationException(SuiteParameters.SEED_KEY + " = '" + v
+        throw new ExtensionConfigurationException(SuiteParameters.RANDOM_SEED_KEY + " = '" + v
             + "'; accepted: a whole number");
       }
     }).orElse(null);
-    return Optional.of(new SuiteRun(l, factor, chaosSeed));
+    return Optional.of(new SuiteRun(l, factor, chaosRandomSeed));
   }
 
   private static double scale(String v) {

@@ -2,7 +2,7 @@ package dev.supervisedtemporal.scenarios;
 
 import java.util.List;
 
-/** Every scenario class, in the order the suite runs them: the seed's six cases first. */
+/** Every scenario class, in the order the suite runs them: the six core cases first. */
 final class ScenarioCatalog {
 
   /** The scenario classes. */

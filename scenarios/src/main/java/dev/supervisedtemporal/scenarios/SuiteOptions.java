@@ -28,8 +28,8 @@ import java.util.Locale;
  * @param help whether only the help was asked for
  */
 record SuiteOptions(List<String> backends, List<String> policies, List<String> includes,
-    List<String> excludes, int repeat, List<String> repeatOnly, long seed, int faults,
-    double seedScale, Path reportDir, Path baseline, boolean failOnRegression, Path historyDir,
+    List<String> excludes, int repeat, List<String> repeatOnly, long randomSeed, int faults,
+    double policyScale, Path reportDir, Path baseline, boolean failOnRegression, Path historyDir,
     int historyKeep, String injectRestartBackoff, boolean help) {
 
   /** How many run summaries the history keeps unless told otherwise. */

@@ -16,15 +16,15 @@ import java.util.function.Function;
  * @param policy the policy preset of this run ({@code supervised.temporal.policy})
  * @param backend the backend of this run ({@code supervised.temporal.backend}, default embedded)
  */
-record SuiteParameters(long seed, int faults, String policy, BackendKind backend) {
+record SuiteParameters(long randomSeed, int faults, String policy, BackendKind backend) {
 
   /**
    * The configuration parameter of the chaos seed; also the seed of the supervisor's backoff
    * jitter (see {@link ChaosSuiteRuns}).
    */
-  public static final String SEED_KEY = "supervised.temporal.chaos-seed";
+  public static final String RANDOM_SEED_KEY = "supervised.temporal.chaos-random-seed";
 
-  /** The configuration parameter of the suite pass's label, e.g. {@code embedded-seed}. */
+  /** The configuration parameter of the suite pass's label, e.g. {@code embedded-basic}. */
   public static final String RUN_LABEL_KEY = "supervised.temporal.run-label";
 
   /** The configuration parameter of the factor on the policy preset's intervals. */

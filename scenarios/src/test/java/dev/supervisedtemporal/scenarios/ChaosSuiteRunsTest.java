@@ -31,9 +31,9 @@ class ChaosSuiteRunsTest {
 
   @Test
   void readsTheLabelScaleAndSeedTheSuiteSets() {
-    assertThat(find(Map.of(SuiteParameters.RUN_LABEL_KEY, "embedded-seed",
-        SuiteParameters.POLICY_SCALE_KEY, "0.05", SuiteParameters.SEED_KEY, "42")))
-        .contains(new SuiteRun("embedded-seed", 0.05, 42L));
+    assertThat(find(Map.of(SuiteParameters.RUN_LABEL_KEY, "embedded-basic",
+        SuiteParameters.POLICY_SCALE_KEY, "0.05", SuiteParameters.RANDOM_SEED_KEY, "42")))
+        .contains(new SuiteRun("embedded-basic", 0.05, 42L));
     assertThat(find(Map.of(SuiteParameters.RUN_LABEL_KEY, "cli-recommended")))
         .contains(new SuiteRun("cli-recommended", 1.0, null));
   }
@@ -46,7 +46,7 @@ class ChaosSuiteRunsTest {
             + "or '-'");
     assertThatThrownBy(() -> find(Map.of(SuiteParameters.POLICY_SCALE_KEY, "2")))
         .hasMessage("supervised.temporal.policy-scale = '2'; accepted: a number > 0 and <= 1");
-    assertThatThrownBy(() -> find(Map.of(SuiteParameters.SEED_KEY, "x")))
-        .hasMessage("supervised.temporal.chaos-seed = 'x'; accepted: a whole number");
+    assertThatThrownBy(() -> find(Map.of(SuiteParameters.RANDOM_SEED_KEY, "x")))
+        .hasMessage("supervised.temporal.chaos-random-seed = 'x'; accepted: a whole number");
   }
 }

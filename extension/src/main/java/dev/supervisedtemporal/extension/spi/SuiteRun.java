@@ -12,10 +12,10 @@ import org.apiguardian.api.API;
  * @param label appended to each events file name (empty: none); letters, digits, '.', '_', '-'
  * @param policyScale the factor on the policy preset's intervals, {@code > 0} and {@code <= 1}
  *     (1: unscaled)
- * @param chaosSeed the seed of the supervisor's backoff jitter, or null to keep the policy's
+ * @param chaosRandomSeed the seed of the supervisor's backoff jitter, or null to keep the policy's
  */
 @API(status = INTERNAL)
-public record SuiteRun(String label, double policyScale, Long chaosSeed) {
+public record SuiteRun(String label, double policyScale, Long chaosRandomSeed) {
 
   /**
    * Checks the values.
