@@ -1,11 +1,15 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Signals that an event file breaks the contract in {@code docs/timing-events.md}; the message
  * names the file and the 1-based line so a person can open it and look.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EventFormatException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

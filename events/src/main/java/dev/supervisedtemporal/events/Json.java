@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Reads and writes JSON text as plain Java values, without any library: the one JSON
  * implementation of the timing-event writer and of the reports.
@@ -9,6 +13,7 @@ package dev.supervisedtemporal.events;
  * {@code null}; {@link #parse} returns integral numbers as {@code Long} and others as
  * {@code Double}.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Json {
 
   private Json() {

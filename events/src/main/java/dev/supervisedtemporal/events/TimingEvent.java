@@ -1,10 +1,13 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Holds one timing event as read from a file: its line (for error messages), the common fields
@@ -16,6 +19,7 @@ import java.util.Optional;
  * @param type the type's name: a {@link TimingEventType} or a newer type this version ignores
  * @param fields every field of the line, the common ones included, in the line's order
  */
+@API(status = STABLE, since = "0.1.0")
 public record TimingEvent(int line, long t, String type, Map<String, Object> fields) {
 
   /** The schema version written in, and expected of, every line's {@code v} field. */

@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Holds the validated events of one run unit's {@code *.jsonl} file, sorted by monotonic time,
@@ -15,6 +18,7 @@ import java.util.List;
  * @param result the {@code SCENARIO_RESULT} event (last line)
  * @param events every event of the file, sorted by {@code t}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TimingEventFile(Path path, String scenario, String backend, String policy,
     TimingEvent meta, TimingEvent result, List<TimingEvent> events) {
 

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Reads and validates a folder of event files ({@code *.jsonl}) as specified in
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  * {@code policy} and {@code checkIntervalMs}, and must end with {@code SCENARIO_RESULT}; a file
  * that stops earlier was truncated. Blank lines are ignored.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class TimingEventReader {
 
   /** The event schema version this reader understands. */

@@ -55,17 +55,20 @@ import static dev.supervisedtemporal.events.TimingFields.WHAT;
 import static dev.supervisedtemporal.events.TimingFields.WORKFLOW_ID;
 import static dev.supervisedtemporal.events.TimingFields.WORKLOAD;
 import static dev.supervisedtemporal.events.TimingFields.WRONG;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Names every type of timing event the harness writes (the {@code type} field of a line) and
  * declares each type's own fields, in the order they are written; {@code docs/timing-events.md}
  * documents them. Readers ignore types they do not know, so a line's type may also be a newer name.
  */
+@API(status = STABLE, since = "0.1.0")
 public enum TimingEventType {
   /** The harness, first line: the policy's timing and where the run happened. */
   RUN_META(required(CHECK_INTERVAL_MS, NUMBER), required(PROBE_TIMEOUT_MS, NUMBER),

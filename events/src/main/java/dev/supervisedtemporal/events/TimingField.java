@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Declares one field of a timing event type: its name, the kind of JSON value it holds, and
@@ -12,9 +15,11 @@ import java.util.Objects;
  * @param required true when every event of the type carries it with a non-null value; false when
  *     it may be absent or null
  */
+@API(status = STABLE, since = "0.1.0")
 public record TimingField(String name, Kind kind, boolean required) {
 
   /** The kinds of JSON value a field holds. */
+  @API(status = STABLE, since = "0.1.0")
   public enum Kind {
     /** A JSON string. */
     STRING,

@@ -1,11 +1,15 @@
 package dev.supervisedtemporal.events;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Names the fields of timing events, as written in the JSON lines; which event carries which
  * field, of which kind, is declared by {@link TimingEventType#fields()}.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class TimingFields {
 
   /** Common: the schema version. */

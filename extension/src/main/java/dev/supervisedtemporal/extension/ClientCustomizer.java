@@ -1,8 +1,11 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactoryOptions;
+import org.apiguardian.api.API;
 
 /**
  * Customises the clients the extension creates and injects: service stubs (RPC retry options,
@@ -15,6 +18,7 @@ import io.temporal.worker.WorkerFactoryOptions;
  * {@link SupervisedTemporalExtension.Builder#clientCustomizer(ClientCustomizer)}. The stubs
  * always connect to the supervised server: a customizer that sets another target fails the class.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ClientCustomizer {
 
   /** Changes the options of the injected {@code WorkflowServiceStubs}; the target is preset. */

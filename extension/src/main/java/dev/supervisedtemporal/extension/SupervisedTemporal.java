@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.chaos.workload.Workload;
 import dev.supervisedtemporal.chaos.workload.WorkloadVerdict;
@@ -16,6 +18,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Gives a test access to the supervised Temporal server of its class: address, namespace, pid,
@@ -24,6 +27,7 @@ import java.util.Objects;
  * <p>Injected as a parameter by {@link SupervisedTemporalExtension}. The clients are created on
  * first use and shut down after the class, before the server stops.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class SupervisedTemporal {
 
   private static final Duration POLL = Duration.ofMillis(50);

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.supervisedtemporal.chaos.Chaos;
 import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorEvents;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -62,6 +65,7 @@ import org.slf4j.LoggerFactory;
  * <p>A setting left open by the annotation or the builder comes from the configuration parameter
  * {@code supervised.temporal.<key>} (see the module README for the list), else its default.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class SupervisedTemporalExtension
     implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback, ParameterResolver {
 
@@ -235,6 +239,7 @@ public final class SupervisedTemporalExtension
    * Builds a {@link SupervisedTemporalExtension}. Values are checked before the class starts
    * anything; a bad one fails the class with an {@link ExtensionConfigurationException}.
    */
+  @API(status = STABLE, since = "0.1.0")
   public static final class Builder {
     private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
     private BiConsumer<SetupStep, SupervisedTemporal> stepHook = NO_HOOK;

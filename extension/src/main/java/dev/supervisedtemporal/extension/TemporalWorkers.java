@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.lifecycle.Await;
 import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
 import io.temporal.worker.Worker;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The Temporal workers of a class's supervised server: those declared with {@link WithWorker} or
@@ -31,6 +34,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class TemporalWorkers {
 
   private static final Duration SHUTDOWN = Duration.ofSeconds(10);

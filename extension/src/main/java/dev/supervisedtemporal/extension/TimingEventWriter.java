@@ -28,7 +28,7 @@ import java.util.Objects;
  * not enforce it, so that callers can add any event type. Each line is flushed as it is written,
  * so a file is readable up to the last event even when the JVM dies. Thread-safe.
  */
-public final class TimingEventWriter implements AutoCloseable {
+final class TimingEventWriter implements AutoCloseable {
 
   /** The schema version written in every line's {@code v} field. */
   public static final int SCHEMA_VERSION = TimingEvent.SCHEMA_VERSION;

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.supervisedtemporal.lifecycle.StandbyMode;
 import dev.supervisedtemporal.lifecycle.SupervisorPolicy;
 import dev.supervisedtemporal.lifecycle.backend.BackendKind;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the class with an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}
  * before anything starts.
  */
+@API(status = STABLE, since = "0.1.0")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
@@ -140,6 +144,7 @@ public @interface WithSupervisedTemporal {
   /**
    * The kinds of server ({@link BackendKind}), plus {@link #INFERRED} for "not set here".
    */
+  @API(status = STABLE, since = "0.1.0")
   enum Backend {
     /** Not set here: the configuration parameter decides, else {@link #AUTO}. */
     INFERRED(null),
@@ -171,6 +176,7 @@ public @interface WithSupervisedTemporal {
    * The supervisor policy presets, plus {@link #INFERRED} for "not set here". The configuration
    * parameter {@code supervised.temporal.policy} takes the same names, in lower case.
    */
+  @API(status = STABLE, since = "0.1.0")
   enum Policy {
     /** Not set here: the configuration parameter decides, else {@link #RECOMMENDED}. */
     INFERRED,
@@ -196,6 +202,7 @@ public @interface WithSupervisedTemporal {
   }
 
   /** A setting that is on or off, plus {@link #INFERRED} for "not set here". */
+  @API(status = STABLE, since = "0.1.0")
   enum Toggle {
     /** Not set here: the configuration parameter decides, else the setting's default. */
     INFERRED,
@@ -211,6 +218,7 @@ public @interface WithSupervisedTemporal {
   }
 
   /** When a warm standby waits ({@link StandbyMode}), plus {@link #INFERRED} for "not set here". */
+  @API(status = STABLE, since = "0.1.0")
   enum Standby {
     /** Not set here: the configuration parameter decides, else {@link #OFF}. */
     INFERRED(null),
@@ -234,6 +242,7 @@ public @interface WithSupervisedTemporal {
   }
 
   /** The server's log levels, plus {@link #INFERRED} for "not set here". */
+  @API(status = STABLE, since = "0.1.0")
   enum LogLevel {
     /** Not set here: the configuration parameter decides, else {@link #WARN}. */
     INFERRED,

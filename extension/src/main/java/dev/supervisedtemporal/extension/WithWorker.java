@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -7,6 +9,7 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Runs a Temporal worker on a task queue of the class's supervised server, started before the
@@ -31,6 +34,7 @@ import java.lang.annotation.Target;
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} before the server
  * starts.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

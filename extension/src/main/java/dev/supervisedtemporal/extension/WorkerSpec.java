@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.extension;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.temporal.common.metadata.POJOActivityImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.worker.Worker;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * What one worker registers: workflow implementation types, activity instances and worker
@@ -19,6 +22,7 @@ import java.util.function.Consumer;
  * w -> w.workflows(OrderWorkflowImpl.class).activities(new PaymentActivities(gateway))
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class WorkerSpec {
 
   private final List<Class<?>> workflows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.events.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Holds a committed timing baseline ({@code reports/baseline.json}): the numbers of a reference
@@ -21,6 +24,7 @@ import java.util.Map;
  * @param sourceGenerated {@code generatedAt} of the report it was taken from
  * @param entries         the baselined numbers
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Baseline(String createdAt, String sourceGenerated, List<BaselineEntry> entries) {
 
   /** The baseline schema version written and read here. */

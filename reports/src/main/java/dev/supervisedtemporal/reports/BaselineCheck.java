@@ -1,11 +1,14 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Compares a run's report with a baseline and decides, entry by entry, whether it regressed.
@@ -16,6 +19,7 @@ import java.util.Set;
  * never fails); {@code current > baseline * (1 + tolerance) + slack} → {@code REGRESSED} (fails);
  * otherwise {@code PASSED}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class BaselineCheck {
 
   private BaselineCheck() {

@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Holds one baselined number and its tolerance rule: the current run regresses when
  * {@code current > baseline * (1 + tolerance) + slack}; the entry is skipped (and the output says
@@ -14,6 +18,7 @@ package dev.supervisedtemporal.reports;
  * @param slack      allowed absolute increase on top, in the metric's unit
  * @param minSamples fewer samples than this on either side → not checked
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record BaselineEntry(String group, String metric, String stat, double baseline, int n,
               double tolerance, double slack, int minSamples) {
 

@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Holds the verdict on one baseline entry.
  *
@@ -8,9 +12,11 @@ package dev.supervisedtemporal.reports;
  * @param current  current value, or null when missing
  * @param currentN current sample count (0 when missing)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CheckOutcome(BaselineEntry entry, Status status, Double current, int currentN) {
 
   /** What the check concluded for one entry. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** Within tolerance. */
     PASSED,

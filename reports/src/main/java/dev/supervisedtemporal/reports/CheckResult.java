@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Holds the outcome of comparing a run with a baseline and renders it as a readable diff.
@@ -9,6 +12,7 @@ import java.util.Locale;
  * @param outcomes  one verdict per baseline entry, in baseline order
  * @param newGroups groups present in the run but not in the baseline (informational)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CheckResult(List<CheckOutcome> outcomes, List<String> newGroups) {
 
   /** Returns true when no entry regressed and none is missing. */

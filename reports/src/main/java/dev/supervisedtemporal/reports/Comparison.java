@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Pairs the groups of two policies that saw the same faults in the same run (same scenario,
@@ -13,6 +16,7 @@ import java.util.List;
  * @param otherPolicy the compared side, {@code recommended}
  * @param rows        one row per metric statistic
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record Comparison(String scenario, String backend, String faultKind, String basePolicy,
     String otherPolicy, List<ComparisonRow> rows) {
 }

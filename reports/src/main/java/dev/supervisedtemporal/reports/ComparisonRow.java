@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Holds one metric statistic of the basic-vs-recommended comparison.
  *
@@ -11,6 +15,7 @@ package dev.supervisedtemporal.reports;
  * @param other  value on the other side
  * @param ratio  other ÷ base, or null when base is 0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ComparisonRow(String metric, String stat, int baseN, double base, int otherN, double other,
               Double ratio) {
 }

@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Holds the cost metrics of one scenario × backend × policy, one sample per run file:
@@ -12,6 +15,7 @@ import java.util.Map;
  * @param key     the group; its fault kind is {@link GroupKey#COST}
  * @param metrics sample metrics by name; a metric without samples is absent
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record CostGroup(GroupKey key, Map<String, Stats> metrics) {
 
   /** Metric names in report order. */

@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Holds the timing metrics of one group (scenario × backend × policy × fault kind), pooled over
@@ -27,6 +30,7 @@ import java.util.Map;
  * @param values  single derived values by name
  * @param leaks   the {@code what} of every {@code LEAK} event
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record FaultGroup(GroupKey key, Map<String, Stats> metrics, Map<String, Long> counts,
     Map<String, Double> values, List<String> leaks) {
 

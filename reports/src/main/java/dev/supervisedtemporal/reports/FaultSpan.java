@@ -1,5 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * One fault on a workload run's timeline, from injection to heal and to the first successful
  * client RPC after it.
@@ -10,5 +14,6 @@ package dev.supervisedtemporal.reports;
  * @param healedMs  when it was healed (the injection for a one-shot signal)
  * @param toMs      when a client RPC succeeded again, else the heal
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record FaultSpan(String faultId, String kind, double fromMs, double healedMs, double toMs) {
 }

@@ -1,12 +1,16 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /**
  * Identifies one metric group: scenario × backend × policy × fault kind. The fault kind is
  * {@value #NO_FAULT} for time before the first fault of a run and {@value #COST} for the
  * per-run cost metrics.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record GroupKey(String scenario, String backend, String policy, String faultKind)
     implements Comparable<GroupKey> {
 

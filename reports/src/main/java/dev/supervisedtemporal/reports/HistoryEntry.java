@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Holds the summary of one run that the history keeps: when it ran, the baseline verdict with
@@ -13,6 +16,7 @@ import java.util.List;
  * @param skipped     baseline entries skipped (too few samples, or not run here)
  * @param keyFigures  the run's key figures
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record HistoryEntry(String generatedAt, String verdict, long regressed, long checked,
     long skipped, List<KeyFigures> keyFigures) {
 

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Names one key figure of the report's headline: what it measures, its unit, the statistic the
@@ -10,6 +13,7 @@ import java.util.List;
  * run (÷ the check interval, or ÷ the run's median spawn → ready) for the baseline gate, so a
  * slower machine alone does not look like a regression.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public enum KeyFigure {
   /** Fault (KILL or TERMINATE) → supervisor marks unhealthy. */
   DETECTION("detectionMs", "crash detection", "ms", "p95"),

@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Holds the key figures of one backend × policy, pooled over every scenario the run gave it.
@@ -17,6 +20,7 @@ import java.util.Map;
  *                    detected faults alone would hide them. Client and worker recovery count only
  *                    in runs that record those events at all.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record KeyFigures(String backend, String policy, Map<String, Stats> figures,
     Map<String, Double> ratioToBasic, Map<String, Long> missed) {
 

@@ -1,14 +1,18 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes a report's three files — {@code report.json}, {@code report.md}, {@code report.html} —
  * into a report folder.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ReportWriter {
 
   /** File name of the machine-readable report. */

@@ -19,7 +19,7 @@ import java.util.Set;
  * (unknown command or option, missing or bad value); 3 bad input (malformed event file,
  * unreadable report or baseline).
  */
-public final class ReportsMain {
+final class ReportsMain {
 
   static final int OK = 0;
   static final int REGRESSION = 1;

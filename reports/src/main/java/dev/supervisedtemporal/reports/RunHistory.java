@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.events.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Keeps the summaries ({@link HistoryEntry}) of the last runs in a folder, one
  * {@code run-<generatedAt>.json} file each, oldest first by name, and reads and writes them.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunHistory {
 
   static final String SCHEMA_ID = "supervised-temporal/run-summary";

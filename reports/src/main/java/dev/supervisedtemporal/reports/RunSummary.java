@@ -1,6 +1,9 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Summarises one event file (one run unit): its identity, outcome, configuration, cost readings
@@ -21,6 +24,7 @@ import java.util.List;
  * @param supervisorCpuMsPer1000Ticks supervisor CPU per 1000 ticks, or null
  * @param ticks                      tick spacings over time
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record RunSummary(String file, String scenario, String backend, String policy, String outcome,
     Double durationMs, String message, double checkIntervalMs, double policyScale,
     Double spawnToReadyRefMs, Long rssAfterStartBytes, Long supervisorThreads,

@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Summarises a non-empty sample of one metric: sample count, mean, min, nearest-rank percentiles
@@ -25,6 +28,7 @@ import java.util.Map;
  * @param p99  nearest-rank 99th percentile
  * @param max  largest sample
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record Stats(int n, double mean, double min, double p50, double p95, double p99, double max) {
 
   /** The statistic names accepted by {@link #get(String)}, in report order. */

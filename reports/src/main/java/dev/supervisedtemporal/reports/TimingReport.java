@@ -1,5 +1,7 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.supervisedtemporal.events.EventFormatException;
 import dev.supervisedtemporal.events.Json;
 import dev.supervisedtemporal.events.TimingEventFile;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Holds a complete timing report — per-run summaries, per-group timing metrics, per-group costs and
@@ -29,6 +32,7 @@ import java.util.List;
  * @param keyFigures    the headline's key figures per backend × policy (empty in reports written
  *                      before they existed)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TimingReport(int schemaVersion, String generatedAt, List<RunSummary> runs,
               List<FaultGroup> groups, List<CostGroup> costs, List<Comparison> comparisons,
               List<WorkloadTimeline> workloads, List<KeyFigures> keyFigures) {

@@ -1,7 +1,10 @@
 package dev.supervisedtemporal.reports;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One workload run of an event file, as a timeline: every unit's start and latency, the faults
@@ -20,6 +23,7 @@ import java.util.Map;
  *                 duplicateActivityExecutions, duringP50Ms, ...); empty when there was none
  * @param passed   whether the verdict passed (false when there was none)
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record WorkloadTimeline(String file, String scenario, String backend, String policy,
     String workload, Long seed, List<WorkloadPoint> units, List<FaultSpan> faults,
     List<SupervisorMark> marks, Map<String, Double> figures, boolean passed) {

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  *     (1: unscaled)
  * @param chaosRandomSeed the seed of the supervisor's backoff jitter, or null to keep the policy's
  */
-@API(status = INTERNAL)
+@API(status = INTERNAL, since = "0.1.0")
 public record SuiteRun(String label, double policyScale, Long chaosRandomSeed) {
 
   /**

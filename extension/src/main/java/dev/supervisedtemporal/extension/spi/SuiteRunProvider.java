@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@link java.util.ServiceLoader} ({@code META-INF/services}); the chaos suite of the scenarios
  * module provides one. The extension itself knows no suite's keys.
  */
-@API(status = INTERNAL)
+@API(status = INTERNAL, since = "0.1.0")
 public interface SuiteRunProvider {
 
   /**
