@@ -221,9 +221,11 @@ public final class Supervisor {
       return;
     }
     try {
+      long began = scheduler.nanoTime();
       HealthReport report = check();
       lastReport = report;
-      emit(SupervisorEventType.TICK, report.pid(), report.healthy(), 0, Duration.ZERO,
+      emit(SupervisorEventType.TICK, report.pid(), report.healthy(), 0,
+          Duration.ofNanos(scheduler.nanoTime() - began),
           report.healthy() ? "" : report.summary());
       if (report.healthy()) {
         onHealthy();

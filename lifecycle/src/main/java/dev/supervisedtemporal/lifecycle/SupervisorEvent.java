@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * @param pid the server pid it concerns, or -1
  * @param healthy for {@link SupervisorEventType#TICK}: whether the check passed
  * @param attempt for restart events: the attempt number, else 0
- * @param duration backoff delay for BACKOFF, spawn → ready for RESTARTED, else zero
+ * @param duration how long the check took for TICK (so the tick began at {@code nanoTime -
+ *     duration}), backoff delay for BACKOFF, spawn → ready for RESTARTED, else zero
  * @param detail a reason or description, or empty
  */
 @API(status = STABLE, since = "0.1.0")
