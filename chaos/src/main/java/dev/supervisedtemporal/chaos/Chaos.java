@@ -1,5 +1,6 @@
 package dev.supervisedtemporal.chaos;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.supervisedtemporal.lifecycle.AwaitTimeoutException;
@@ -201,17 +202,34 @@ public final class Chaos implements AutoCloseable {
   }
 
   /**
+   * Makes {@link #awaitRecovery} also retry the user's worker check after a fault until it first
+   * succeeds, and record that moment as {@link ChaosEventType#WORKER_RECOVERED}: recovery as the
+   * user's worker feels it. The check runs on its own thread, so it never delays the probe's
+   * and the client's figures. The worker and its client must exist before the faults and be
+   * kept across them. Null stops watching.
+   */
+  @API(status = EXPERIMENTAL)
+  public void watchWorker(WorkerCheck check) {
+    recovery.watchWorker(check);
+  }
+
+  /**
    * Waits for the first successful RPC ({@code GetSystemInfo}) of the manager's probe after the
    * fault, and records it as {@link ChaosEventType#RPC_RECOVERED} (server-side recovery); with
    * a {@linkplain #watchClient watched client}, also waits for that client's first success and
-   * records it as {@link ChaosEventType#CLIENT_RECOVERED}. For a kill or terminate it first
-   * waits for the killed server to be gone, so the old server's last answer does not count.
+   * records it as {@link ChaosEventType#CLIENT_RECOVERED}; with a {@linkplain #watchWorker
+   * watched worker}, also retries its check (a short pause between tries) until it first
+   * succeeds and records that as {@link ChaosEventType#WORKER_RECOVERED}. For a kill or
+   * terminate it first waits for the killed server to be gone, so the old server's last answer
+   * does not count.
    *
    * <p>Waits in the library's one style ({@link dev.supervisedtemporal.lifecycle.Await}): it
    * returns what it awaited, or throws saying what it awaited and what it saw last.
    *
-   * @return how long the probe (and the watched client) took to answer after the fault
-   * @throws AwaitTimeoutException when they did not answer within the timeout
+   * @return how long the probe (and the watched client and worker) took to answer after the
+   *     fault
+   * @throws AwaitTimeoutException when they did not all answer within the timeout; its last
+   *     observation says which did
    * @throws CancellationException when the waiting thread is interrupted (its flag stays set)
    */
   public Recovery awaitRecovery(Fault fault, Duration timeout) {

@@ -23,7 +23,10 @@ public enum ChaosEventType {
    * and kept across it (see {@link Chaos#watchClient}).
    */
   CLIENT_RECOVERED,
-  /** A worker started before the fault, on the user's client, completed a new workflow. */
+  /**
+   * User-felt recovery of a worker: a worker started before the fault, on the user's client,
+   * completed new work after it (see {@link Chaos#watchWorker}).
+   */
   WORKER_RECOVERED,
   /** A workflow that was in flight at the fault completed (persistent backends only). */
   INFLIGHT_RECOVERED

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.extension.WithWorker;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.TestReporter;
 
 /** Core case 2: {@code kill -9} is detected, the server restarts with a new pid, RPCs work. */
 @WithSupervisedTemporal
+@WithWorker(taskQueue = GreetingWorkerCheck.TASK_QUEUE, workflows = GreetingWorkflowImpl.class,
+    activities = HelloGreeter.class)
 @Tag(ScenarioTags.CORE_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("2 crash recovery (kill -9)")
@@ -25,8 +29,9 @@ class CrashRecoveryScenario {
 
   @Test
   void aKilledServerIsDetectedRestartedAndAnswersAgain(SupervisedTemporal temporal,
-      TestReporter reporter) throws Exception {
+      WorkflowClient client, TestReporter reporter) throws Exception {
     temporal.awaitHealthy(Duration.ofSeconds(30));
+    GreetingWorkerCheck.enrol(temporal, client);
     List<Double> recoveries = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
       long before = temporal.pid();

@@ -12,12 +12,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * One round of the crash scenarios' loop: {@code kill -9}, the first successful RPC after it,
+ * One round of the crash scenarios' loop: {@code kill -9}, the first successful RPC after it
+ * (and, with a {@linkplain GreetingWorkerCheck watched worker}, its first completed workflow),
  * and the supervisor's RESTARTED, with the round's merged supervisor and chaos timeline.
  *
  * @param number the round, from 1
  * @param kill the kill fault
- * @param recovery how long the server took to answer again
+ * @param recovery how long the server (and the watched client and worker) took to answer again
  * @param restarted the supervisor's RESTARTED event of the round
  * @param timeline the class's merged supervisor and chaos timeline
  * @param mark where the round began on it
@@ -28,7 +29,10 @@ record KillRound(int number, Fault kill, Recovery recovery, SupervisorEvent rest
   /** How long each wait of a round may take. */
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  /** Kills the server, then awaits the first successful RPC and the supervisor's RESTARTED. */
+  /**
+   * Kills the server, then awaits the first successful RPC (and the watched client's and
+   * worker's first successes, each recorded when it happens) and the supervisor's RESTARTED.
+   */
   static KillRound run(SupervisedTemporal temporal, int number)
       throws InterruptedException, TimeoutException {
     Timeline timeline = Timeline.of(temporal.chaos());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.extension.WithWorker;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.TestReporter;
  * purpose between quick crashes, so the whole recovery time is not expected to stay flat.
  */
 @WithSupervisedTemporal
+@WithWorker(taskQueue = GreetingWorkerCheck.TASK_QUEUE, workflows = GreetingWorkflowImpl.class,
+    activities = HelloGreeter.class)
 @Tag(ScenarioTags.CORE_CASE)
 @Tag(ScenarioTags.TIMING)
 @DisplayName("4 multiple restarts")
@@ -28,9 +32,10 @@ class MultipleRestartsScenario {
   static final int KILLS = 5;
 
   @Test
-  void fiveKillsAreFiveRecoveries(SupervisedTemporal temporal, TestReporter reporter)
-      throws Exception {
+  void fiveKillsAreFiveRecoveries(SupervisedTemporal temporal, WorkflowClient client,
+      TestReporter reporter) throws Exception {
     temporal.awaitHealthy(Duration.ofSeconds(30));
+    GreetingWorkerCheck.enrol(temporal, client);
     int restartsBefore = temporal.supervisor().restartCount();
     List<Double> spawnToReady = new ArrayList<>();
     List<Double> recovery = new ArrayList<>();

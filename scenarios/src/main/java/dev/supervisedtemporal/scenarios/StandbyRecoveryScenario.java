@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.extension.WithWorker;
 import dev.supervisedtemporal.lifecycle.Await;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
 import dev.supervisedtemporal.lifecycle.StandbyStatus;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedBackendOnly.class)
 @WithSupervisedTemporal(standby = Standby.ON)
+@WithWorker(taskQueue = GreetingWorkerCheck.TASK_QUEUE, workflows = GreetingWorkflowImpl.class,
+    activities = HelloGreeter.class)
 @Tag(ScenarioTags.CHAOS)
 @DisplayName("2s warm standby: kill -9 served by the promoted standby")
 class StandbyRecoveryScenario {
 
   @Test
   void aKilledServerIsReplacedByItsWarmStandby(SupervisedTemporal temporal,
-      TestReporter reporter) throws Exception {
+      WorkflowClient client, TestReporter reporter) throws Exception {
     temporal.awaitHealthy(Duration.ofSeconds(30));
+    GreetingWorkerCheck.enrol(temporal, client);
     List<Double> recoveries = new ArrayList<>();
     for (int i = 0; i < CrashRecoveryScenario.KILLS; i++) {
       long standby = awaitWarmStandby(temporal);
