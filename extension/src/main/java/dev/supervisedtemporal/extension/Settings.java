@@ -121,8 +121,8 @@ record Settings(BackendKind backend, String target, int port, String namespace,
    * Creates (but does not start) the manager these settings describe.
    *
    * @throws ExtensionConfigurationException when the lifecycle module rejects a setting, e.g.
-   *     backend CLI without an installed CLI: named after where the setting its
-   *     {@link InvalidSettingException} names was set
+   *     backend CLI without an installed CLI; the message says where the rejected setting (the
+   *     one the {@link InvalidSettingException} names) was configured
    */
   TemporalManager buildManager() {
     TemporalManager.Builder b = TemporalManager.builder()
