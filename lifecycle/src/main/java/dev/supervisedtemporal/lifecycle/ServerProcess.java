@@ -192,34 +192,37 @@ final class ServerProcess {
   }
 
   /**
-   * Promotes the waiting standby, if there is one, once the caller proved the port free: tells
-   * it to bind inside the gate and waits until it serves. A standby that is gone or does not
-   * serve is killed and counted; the caller then starts a server cold.
+   * Promotes a waiting standby, if there is one, once the caller proved the port free: tells it
+   * to bind inside the gate and waits until it serves. A standby that is gone or does not serve
+   * is killed and counted, and the next waiting one is tried; only when none serves does the
+   * caller start a server cold. (A standby killed a moment ago can still look alive to the JDK
+   * until its exit is reaped, so it may fail only here, at its promotion.)
    */
   private Optional<RunningServer> promoteStandby(int chosenPort, SpawnGate gate)
       throws InterruptedException {
-    Optional<Standby.Candidate> candidate;
-    try {
-      candidate = gate.spawnIfOpen(() -> standby.promote(chosenPort));
-    } catch (SpawnCancelledException | InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("promoting the standby failed unexpectedly", e);
-    }
-    if (candidate.isEmpty()) {
-      return Optional.empty();
-    }
-    Process process = candidate.get().process();
-    try {
-      RunningServer running = awaitReady(process, candidate.get().command(), chosenPort);
-      standby.promoted();
-      LOG.info("promoted standby pid {} to serve 127.0.0.1:{}", process.pid(), chosenPort);
-      return Optional.of(running);
-    } catch (TemporalStartException e) {
-      standby.promotionFailed();
-      LOG.warn("promoting standby pid {} failed; starting the server cold: {}", process.pid(),
-          e.getMessage());
-      return Optional.empty();
+    while (true) {
+      Optional<Standby.Candidate> candidate;
+      try {
+        candidate = gate.spawnIfOpen(() -> standby.promote(chosenPort));
+      } catch (SpawnCancelledException | InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("promoting the standby failed unexpectedly", e);
+      }
+      if (candidate.isEmpty()) {
+        return Optional.empty();
+      }
+      Process process = candidate.get().process();
+      try {
+        RunningServer running = awaitReady(process, candidate.get().command(), chosenPort);
+        standby.promoted();
+        LOG.info("promoted standby pid {} to serve 127.0.0.1:{}", process.pid(), chosenPort);
+        return Optional.of(running);
+      } catch (TemporalStartException e) {
+        standby.promotionFailed();
+        LOG.warn("promoting standby pid {} failed; trying the next standby or starting the "
+            + "server cold: {}", process.pid(), e.getMessage());
+      }
     }
   }
 
