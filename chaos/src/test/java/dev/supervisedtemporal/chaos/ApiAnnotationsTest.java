@@ -2,7 +2,7 @@ package dev.supervisedtemporal.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Modifier;
+import dev.supervisedtemporal.testing.ApiSurface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
@@ -50,21 +49,12 @@ class ApiAnnotationsTest {
     assertThat(missing).as("API summary rows missing from chaos/README.md").isEmpty();
   }
 
-  private Map<String, Optional<API.Status>> publicTypes() throws Exception {
-    Path classes = Path.of(Chaos.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI());
+  /** The public top-level types of this module, by name, with their declared status. */
+  private static Map<String, Optional<API.Status>> publicTypes() {
     Map<String, Optional<API.Status>> statuses = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".class"))
-          .filter(f -> !f.getFileName().toString().contains("$")).toList()) {
-        String name = classes.relativize(file).toString().replace(file.getFileSystem()
-            .getSeparator(), ".").replaceAll("\\.class$", "");
-        Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-        if (Modifier.isPublic(type.getModifiers())) {
-          statuses.put(name, Optional.ofNullable(type.getAnnotation(API.class)).map(API::status));
-        }
-      }
-    }
+    ApiSurface.publicTypes(Chaos.class).stream().filter(t -> t.getEnclosingClass() == null)
+        .forEach(t -> statuses.put(t.getName(),
+            Optional.ofNullable(t.getAnnotation(API.class)).map(API::status)));
     return statuses;
   }
 }

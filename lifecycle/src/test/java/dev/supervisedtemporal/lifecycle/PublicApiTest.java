@@ -2,14 +2,11 @@ package dev.supervisedtemporal.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
+import dev.supervisedtemporal.testing.ApiSurface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
@@ -51,37 +48,7 @@ class PublicApiTest {
   }
 
   /** The public types of this module (top-level, and nested ones reachable through them). */
-  private static List<Class<?>> publicTypes() throws IOException, URISyntaxException {
-    Path classes = Path.of(TemporalManager.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI());
-    try (Stream<Path> walk = Files.walk(classes)) {
-      return walk.filter(p -> p.toString().endsWith(".class"))
-          .map(p -> classes.relativize(p).toString())
-          .filter(n -> !n.equals("module-info.class") && !n.endsWith("package-info.class"))
-          .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
-          .<Class<?>>map(PublicApiTest::load)
-          .filter(PublicApiTest::reachablyPublic)
-          .toList();
-    }
-  }
-
-  private static boolean reachablyPublic(Class<?> type) {
-    if (type.isAnonymousClass() || type.isLocalClass() || type.isSynthetic()) {
-      return false;
-    }
-    for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
-      if (!Modifier.isPublic(t.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Class<?> load(String name) {
-    try {
-      return Class.forName(name, false, PublicApiTest.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
+  private static List<Class<?>> publicTypes() {
+    return ApiSurface.publicTypes(TemporalManager.class);
   }
 }
