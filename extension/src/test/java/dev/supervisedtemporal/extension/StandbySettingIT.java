@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
+import dev.supervisedtemporal.lifecycle.Await;
 import dev.supervisedtemporal.lifecycle.StandbyMode;
+import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -177,8 +180,14 @@ class StandbySettingIT {
     void spawnsAStandbyNoManagerOwns(SupervisedTemporal temporal) throws Exception {
       List<String> command = temporal.manager().backend().standbyCommand(new LaunchSpec(
           temporal.port(), temporal.manager().stateDir(), "default", false)).orElseThrow();
-      STRAY.set(ProcessSpawner.spawnWithInput(command, temporal.manager().stateDir(),
-          temporal.manager().stateDir().resolve("stray.log")));
+      Process stray = ProcessSpawner.spawnWithInput(command, temporal.manager().stateDir(),
+          temporal.manager().stateDir().resolve("stray.log"));
+      STRAY.set(stray);
+      // A standby left behind has long been running its own command; right after the spawn its
+      // wrapper may still be exec'ing into it, with a command line nobody can attribute yet.
+      Await.until("the stray standby to run its own command").atMost(Duration.ofSeconds(10))
+          .until(() -> ProcessIdentity.of(stray.pid()).map(ProcessIdentity::commandLine)
+              .filter(c -> EmbeddedBackend.isStandbyFor(c, temporal.port())).isPresent());
     }
   }
 }
