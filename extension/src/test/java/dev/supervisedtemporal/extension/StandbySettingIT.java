@@ -10,6 +10,9 @@ import dev.supervisedtemporal.lifecycle.backend.EmbeddedBackend;
 import dev.supervisedtemporal.lifecycle.backend.LaunchSpec;
 import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +33,9 @@ import org.opentest4j.AssertionFailedError;
  * it is.
  */
 class StandbySettingIT {
+
+  /** The line a standby's log prints once it is warm (the launcher's {@code STANDBY_WARM}). */
+  static final String STANDBY_WARM = "supervised-temporal: standby warm";
 
   static final AtomicLong STANDBY_PID = new AtomicLong();
   static final AtomicReference<Process> STRAY = new AtomicReference<>();
@@ -101,6 +107,11 @@ class StandbySettingIT {
   void aStandbyLeftAfterTheClassFailsItAndIsNamed() throws Exception {
     try {
       EngineExecutionResults results = FixtureRunner.run(Map.of(), LeavesAStandby.class);
+      results.testEvents().failed().stream()
+          .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+          .findFirst().ifPresent(e -> {
+            throw new AssertionError("the fixture could not leave a standby behind", e);
+          });
       Throwable failure = results.containerEvents().failed().stream()
           .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
           .findFirst().orElseThrow(() -> new AssertionError("the leaky class did not fail"));
@@ -113,6 +124,14 @@ class StandbySettingIT {
         stray.destroyForcibly();
         stray.waitFor(10, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  private static String logText(Path log) {
+    try {
+      return new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -180,14 +199,16 @@ class StandbySettingIT {
     void spawnsAStandbyNoManagerOwns(SupervisedTemporal temporal) throws Exception {
       List<String> command = temporal.manager().backend().standbyCommand(new LaunchSpec(
           temporal.port(), temporal.manager().stateDir(), "default", false)).orElseThrow();
-      Process stray = ProcessSpawner.spawnWithInput(command, temporal.manager().stateDir(),
-          temporal.manager().stateDir().resolve("stray.log"));
+      Path log = temporal.manager().stateDir().resolve("stray.log");
+      Process stray = ProcessSpawner.spawnWithInput(command, temporal.manager().stateDir(), log);
       STRAY.set(stray);
-      // A standby left behind has long been running its own command; right after the spawn its
-      // wrapper may still be exec'ing into it, with a command line nobody can attribute yet.
-      Await.until("the stray standby to run its own command").atMost(Duration.ofSeconds(10))
-          .until(() -> ProcessIdentity.of(stray.pid()).map(ProcessIdentity::commandLine)
-              .filter(c -> EmbeddedBackend.isStandbyFor(c, temporal.port())).isPresent());
+      // A standby left behind has long been warm. Right after the spawn it may still be exec'ing
+      // through its wrapper, or its JVM may still be starting in the state dir that closing the
+      // class deletes (a JVM whose working directory vanishes during start exits with 1).
+      Await.until("the stray standby to be warm").atMost(Duration.ofSeconds(30))
+          .until(() -> logText(log).contains(STANDBY_WARM));
+      assertThat(ProcessIdentity.of(stray.pid()).map(ProcessIdentity::commandLine)
+          .filter(c -> EmbeddedBackend.isStandbyFor(c, temporal.port()))).isPresent();
     }
   }
 }
