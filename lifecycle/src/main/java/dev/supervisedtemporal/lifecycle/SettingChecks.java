@@ -53,6 +53,15 @@ final class SettingChecks {
     }
   }
 
+  /** Checks a supervisor policy's standby against the manager's backend. */
+  static void checkPolicyStandby(StandbyMode mode, ServerBackend backend) {
+    if (mode != StandbyMode.OFF && !backend.supportsStandby()) {
+      throw new InvalidSettingException("policy standby", mode.settingName(), "needs a backend "
+          + "that starts a server without binding its port, but backend = " + backend.name(),
+          "no standby in the policy with this backend, or backend = embedded");
+    }
+  }
+
   /** Checks that a given state dir is, or can become, a writable directory. */
   static void checkStateDir(Path dir) {
     Path existing = dir.toAbsolutePath();

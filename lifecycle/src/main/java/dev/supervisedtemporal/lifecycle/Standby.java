@@ -7,6 +7,7 @@ import dev.supervisedtemporal.lifecycle.process.ProcessIdentity;
 import dev.supervisedtemporal.lifecycle.process.ProcessSpawner;
 import dev.supervisedtemporal.lifecycle.process.Signal;
 import dev.supervisedtemporal.lifecycle.process.SignalRefusedException;
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
 import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,10 +62,10 @@ final class Standby {
   record Candidate(Process process, Instant spawnStart, List<String> command) {}
 
   private final ServerBackend backend;
-  private final StandbyMode mode;
+  private volatile StandbyMode mode;
   private final Path workDir;
   private final Path logFile;
-  private final int count;
+  private volatile int count;
   /** The standbys waiting to be promoted, oldest first. */
   private final List<Candidate> waiting = new CopyOnWriteArrayList<>();
   /** Pids of waiting standbys seen announcing they are warm (the log line may scroll away). */
@@ -75,6 +76,7 @@ final class Standby {
   /** A refill put off after a promotion: when it is due, and the gate and spec it uses. */
   private record Refill(long dueNanos, SpawnGate gate, LaunchSpec spec) {}
   private volatile Refill pendingRefill;
+  private volatile Refill lastStart;
 
   Standby(ServerBackend backend, StandbyMode mode, int count, Path workDir, Path logFile) {
     this.backend = backend;
@@ -92,6 +94,7 @@ final class Standby {
   void afterStart(SpawnGate gate, LaunchSpec spec, boolean replacedAServer)
       throws InterruptedException {
     pendingRefill = null;
+    lastStart = new Refill(System.nanoTime(), gate, spec);
     if (!replacedAServer) {
       replenish(gate, spec, false, count);
       return;
@@ -101,6 +104,34 @@ final class Standby {
     if (armed && waiting.size() < count) {
       pendingRefill = new Refill(System.nanoTime() + REFILL_DELAY.toNanos(), gate, spec);
     }
+  }
+
+  /**
+   * Takes the standby a supervisor's policy asks for. Nothing changes when it is the one this
+   * pool already has; a manager without a standby takes it, and with {@link StandbyMode#ON} the
+   * pool fills at the next supervisor tick (the server already runs) or at the next start.
+   *
+   * @throws InvalidSettingException when the manager already has a different standby
+   */
+  void adopt(StandbyMode wanted, int wantedCount) {
+    if (wanted == mode && (wanted == StandbyMode.OFF || wantedCount == count)) {
+      return;
+    }
+    if (mode != StandbyMode.OFF || wanted == StandbyMode.OFF) {
+      throw new InvalidSettingException("policy standby", describe(wanted, wantedCount),
+          "differs from the manager's standby = " + describe(mode, count),
+          "the manager's standby, or no standby in the policy");
+    }
+    count = wantedCount;
+    mode = wanted;
+    Refill started = lastStart;
+    if (wanted == StandbyMode.ON && started != null) {
+      pendingRefill = new Refill(System.nanoTime(), started.gate(), started.spec());
+    }
+  }
+
+  private static String describe(StandbyMode mode, int count) {
+    return mode.settingName() + (mode != StandbyMode.OFF && count > 1 ? " x" + count : "");
   }
 
   /** Whether a refill put off by {@link #afterStart} waits. */

@@ -2,6 +2,8 @@ package dev.supervisedtemporal.lifecycle;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.supervisedtemporal.lifecycle.settings.InvalidSettingException;
+import dev.supervisedtemporal.lifecycle.settings.SettingRules;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,8 @@ public final class SupervisorPolicy {
   private final Duration restartWindow;
   private final Duration stopTimeout;
   private final OptionalLong randomSeed;
+  private final Optional<StandbyMode> standby;
+  private final int standbyCount;
 
   private SupervisorPolicy(Builder b) {
     this.name = b.name;
@@ -54,6 +58,8 @@ public final class SupervisorPolicy {
     this.restartWindow = b.restartWindow;
     this.stopTimeout = b.stopTimeout;
     this.randomSeed = b.randomSeed;
+    this.standby = Optional.ofNullable(b.standby);
+    this.standbyCount = b.standbyCount;
   }
 
   /**
@@ -110,6 +116,8 @@ public final class SupervisorPolicy {
     b.restartWindow = restartWindow;
     b.stopTimeout = stopTimeout;
     b.randomSeed = randomSeed;
+    b.standby = standby.orElse(null);
+    b.standbyCount = standbyCount;
     return b;
   }
 
@@ -232,6 +240,21 @@ public final class SupervisorPolicy {
     return randomSeed;
   }
 
+  /**
+   * The warm standby this policy replaces servers with, or empty to leave it to the manager
+   * ({@link TemporalManager.Builder#standby}); the presets leave it. A manager built without a
+   * standby takes the policy's when {@link TemporalManager#startSupervisor} starts supervising;
+   * one built with a different standby, or a backend that cannot keep one, is refused there.
+   */
+  public Optional<StandbyMode> standby() {
+    return standby;
+  }
+
+  /** How many warm standbys this policy keeps at once: 1 unless set with its standby. */
+  public int standbyCount() {
+    return standbyCount;
+  }
+
   @Override
   public String toString() {
     return "SupervisorPolicy[" + name + ": every " + checkInterval + ", probe " + probeDepth
@@ -240,6 +263,8 @@ public final class SupervisorPolicy {
         + backoffMultiplier + " ±" + jitter + ", reset after " + stableUptime + ", at once after "
         + minServingUptime.map(Duration::toString).orElse("never") + " serving, limit "
         + (maxRestarts == Integer.MAX_VALUE ? "none" : maxRestarts + " per " + restartWindow)
+        + standby.map(m -> ", standby " + m.settingName()
+            + (standbyCount > 1 ? " x" + standbyCount : "")).orElse("")
         + "]";
   }
 
@@ -265,6 +290,8 @@ public final class SupervisorPolicy {
     private Duration restartWindow = Duration.ofMinutes(1);
     private Duration stopTimeout = Duration.ofSeconds(10);
     private OptionalLong randomSeed = OptionalLong.empty();
+    private StandbyMode standby;
+    private int standbyCount = 1;
 
     private Builder(String name) {
       this.name = name;
@@ -360,6 +387,24 @@ public final class SupervisorPolicy {
     }
 
     /**
+     * Replaces servers with a warm standby (embedded backend only); see
+     * {@link SupervisorPolicy#standby()}. One standby waits at once.
+     */
+    public Builder standby(StandbyMode mode) {
+      return standby(mode, 1);
+    }
+
+    /**
+     * Replaces servers with warm standbys, {@code count} (1 to 8) waiting at once, each another
+     * server JVM; see {@link SupervisorPolicy#standby()}.
+     */
+    public Builder standby(StandbyMode mode, int count) {
+      this.standby = Objects.requireNonNull(mode, "standby");
+      this.standbyCount = count;
+      return this;
+    }
+
+    /**
      * Validates and builds.
      *
      * @throws IllegalArgumentException naming the setting, its value and what is accepted
@@ -399,6 +444,12 @@ public final class SupervisorPolicy {
       if (maxRestarts < 1) {
         throw new IllegalArgumentException(
             "maxRestarts = " + maxRestarts + "; accepted: an integer >= 1");
+      }
+      SettingRules.standbyCount("standbyCount", standbyCount);
+      if (standby == StandbyMode.OFF && standbyCount != 1) {
+        throw new InvalidSettingException("standbyCount", String.valueOf(standbyCount),
+            "needs a standby, but standby = off", "standby(ON or AFTER_FIRST_RESTART, count), "
+            + "or standby(OFF)");
       }
       return new SupervisorPolicy(this);
     }

@@ -181,10 +181,22 @@ public final class TemporalManager implements AutoCloseable {
 
   /**
    * Puts a supervisor on this server and starts it; returns the running one if there is one.
+   * A policy that names a {@link SupervisorPolicy#standby() standby} gives it to a manager
+   * built without one (with {@link StandbyMode#ON} the pool fills in the background).
+   *
+   * @throws InvalidSettingException before anything starts, when the policy's standby differs
+   *     from the one this manager was built with, or this backend cannot keep a standby
    */
   public Supervisor startSupervisor(SupervisorPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     ensureOpen();
+    if (policy.standby().isPresent()) {
+      StandbyMode mode = policy.standby().get();
+      SettingChecks.checkPolicyStandby(mode, backend);
+      synchronized (lifecycle) {
+        standby.adopt(mode, policy.standbyCount());
+      }
+    }
     return supervision.start(new ManagedServer(this), policy,
         "supervised-temporal-supervisor-" + backend.name() + "-" + port());
   }

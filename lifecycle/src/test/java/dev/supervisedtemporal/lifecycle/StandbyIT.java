@@ -74,6 +74,26 @@ class StandbyIT {
   }
 
   @Test
+  void aPolicyWithAStandbyGivesOneToAManagerBuiltWithout() throws Exception {
+    try (TemporalManager m = Backends.builder(BackendKind.EMBEDDED).build()) {
+      m.start();
+      assertThat(m.standby().mode()).isEqualTo(StandbyMode.OFF);
+      m.startSupervisor(Backends.quick().toBuilder().standby(StandbyMode.ON).build());
+      ProcessIdentity standby = awaitStandby(m);
+      assertThat(m.standby().mode()).isEqualTo(StandbyMode.ON);
+      int from = m.events().size();
+
+      ProcessGroups.signalGroup(m.serverIdentity().orElseThrow(), Signal.KILL);
+      SupervisorEvent restarted = m.events().await("RESTARTED", from,
+          e -> e.type() == SupervisorEventType.RESTARTED, WAIT);
+
+      assertThat(restarted.pid()).as("the policy's standby serves").isEqualTo(standby.pid());
+      assertThat(m.standby().promotions()).isEqualTo(1);
+      assertThat(m.answersRpc(Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
+  @Test
   void stopLeavesNeitherServerNorStandby() throws Exception {
     try (TemporalManager m = standbyManager()) {
       m.start();

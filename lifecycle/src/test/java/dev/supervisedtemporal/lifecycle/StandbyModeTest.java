@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The standby setting: its names, and a clear error where the backend cannot have one. */
+/**
+ * The standby setting, on the manager and in a policy: its names, and a clear error where the
+ * backend cannot have one or the two disagree.
+ */
 class StandbyModeTest {
 
   @Test
@@ -39,6 +42,65 @@ class StandbyModeTest {
           .withMessage("standby = " + mode.settingName() + " needs a backend that starts a "
               + "server without binding its port, but backend = cli; accepted: off with this "
               + "backend, or backend = embedded");
+    }
+  }
+
+  @Test
+  void aPolicyCarriesAStandbyThroughItsBuilderAndScaling() {
+    assertThat(SupervisorPolicy.recommended().standby()).as("presets leave it").isEmpty();
+    assertThat(SupervisorPolicy.basic().standby()).isEmpty();
+    SupervisorPolicy policy = SupervisorPolicy.builder().standby(StandbyMode.ON, 3).build();
+    assertThat(policy.standby()).contains(StandbyMode.ON);
+    assertThat(policy.standbyCount()).isEqualTo(3);
+    assertThat(policy.scaled(0.1).standby()).contains(StandbyMode.ON);
+    assertThat(policy.toBuilder().build().standbyCount()).isEqualTo(3);
+    assertThat(policy.toString()).endsWith(", standby on x3]");
+    assertThat(SupervisorPolicy.builder().standby(StandbyMode.AFTER_FIRST_RESTART).build()
+        .standbyCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aPolicyStandbyCountIsOneToEightAndNeedsAStandby() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().standby(StandbyMode.ON, 9).build())
+        .withMessage("standbyCount = 9 is out of range; accepted: an integer 1-8: warm standbys "
+            + "kept at once");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SupervisorPolicy.builder().standby(StandbyMode.OFF, 2).build())
+        .withMessage("standbyCount = 2 needs a standby, but standby = off; accepted: "
+            + "standby(ON or AFTER_FIRST_RESTART, count), or standby(OFF)");
+  }
+
+  @Test
+  void theCliBackendRefusesAPolicyStandbyBeforeTheSupervisorStarts() {
+    try (TemporalManager m = TemporalManager.builder()
+        .backend(new CliBackend(Path.of("/bin/true"))).build()) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> m.startSupervisor(SupervisorPolicy.builder()
+              .standby(StandbyMode.AFTER_FIRST_RESTART).build()))
+          .withMessage("policy standby = after-first-restart needs a backend that starts a "
+              + "server without binding its port, but backend = cli; accepted: no standby in "
+              + "the policy with this backend, or backend = embedded");
+      assertThat(m.supervisor()).isEmpty();
+      assertThat(m.standby().mode()).isEqualTo(StandbyMode.OFF);
+    }
+  }
+
+  @Test
+  void aPolicyStandbyThatDiffersFromTheManagersIsRefused() {
+    try (TemporalManager m = TemporalManager.builder().backend(BackendKind.EMBEDDED)
+        .standby(StandbyMode.ON).standbyCount(2).build()) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> m.startSupervisor(SupervisorPolicy.builder()
+              .standby(StandbyMode.ON).build()))
+          .withMessage("policy standby = on differs from the manager's standby = on x2; "
+              + "accepted: the manager's standby, or no standby in the policy");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> m.startSupervisor(SupervisorPolicy.builder()
+              .standby(StandbyMode.OFF).build()))
+          .withMessageStartingWith("policy standby = off differs from the manager's standby");
+      assertThat(m.supervisor()).isEmpty();
+      assertThat(m.standby().count()).isEqualTo(2);
     }
   }
 
