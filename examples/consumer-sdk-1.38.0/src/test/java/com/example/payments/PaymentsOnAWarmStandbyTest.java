@@ -1,0 +1,67 @@
+package com.example.payments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.supervisedtemporal.extension.SupervisedTemporal;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
+import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user's class with a warm standby: the killed server is replaced by promoting the standby
+ * (its pid becomes the server's), and the client and worker created before the kill go on.
+ */
+@WithSupervisedTemporal(backend = Backend.EMBEDDED, standby = Standby.ON, checkInterval = "250ms")
+class PaymentsOnAWarmStandbyTest {
+
+  private static final String QUEUE = "payments-standby";
+
+  @Test
+  void theWarmStandbyServesAfterTheServerIsKilled(SupervisedTemporal temporal,
+      WorkflowClient client) throws Exception {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    try {
+      Worker worker = factory.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PaymentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new PaymentActivitiesImpl());
+      factory.start();
+      assertEquals("receipt for order-s1", pay(client, "order-s1"));
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!temporal.manager().standby().warm() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(temporal.manager().standby().warm(), "a warm standby waits: "
+          + temporal.manager().standby());
+      long standby = temporal.manager().standby().pid();
+      System.out.println("[consumer] warm standby pid " + standby + " beside server pid "
+          + temporal.pid());
+
+      temporal.chaos().kill();
+      temporal.awaitHealthy(Duration.ofSeconds(60));
+      assertEquals(standby, temporal.pid(), "the promoted standby serves");
+      assertEquals(1, temporal.manager().standby().promotions());
+
+      // The same client and worker, created before the kill, work against the promoted standby.
+      assertEquals("receipt for order-s2", pay(client, "order-s2"));
+    } finally {
+      factory.shutdownNow();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String pay(WorkflowClient client, String order) {
+    PaymentWorkflow workflow = client.newWorkflowStub(PaymentWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(order)
+            .setWorkflowExecutionTimeout(Duration.ofSeconds(60)).build());
+    return workflow.pay(order);
+  }
+}
