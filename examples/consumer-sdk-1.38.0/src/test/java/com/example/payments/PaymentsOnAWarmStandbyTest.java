@@ -8,7 +8,6 @@ import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class PaymentsOnAWarmStandbyTest {
       worker.registerWorkflowImplementationTypes(PaymentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new PaymentActivitiesImpl());
       factory.start();
-      assertEquals("receipt for order-s1", pay(client, "order-s1"));
+      assertEquals("receipt for order-s1", Orders.pay(client, QUEUE, "order-s1"));
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!temporal.manager().standby().warm() && System.nanoTime() < deadline) {
@@ -51,17 +50,10 @@ class PaymentsOnAWarmStandbyTest {
       assertEquals(1, temporal.manager().standby().promotions());
 
       // The same client and worker, created before the kill, work against the promoted standby.
-      assertEquals("receipt for order-s2", pay(client, "order-s2"));
+      assertEquals("receipt for order-s2", Orders.pay(client, QUEUE, "order-s2"));
     } finally {
       factory.shutdownNow();
       factory.awaitTermination(10, TimeUnit.SECONDS);
     }
-  }
-
-  private static String pay(WorkflowClient client, String order) {
-    PaymentWorkflow workflow = client.newWorkflowStub(PaymentWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(order)
-            .setWorkflowExecutionTimeout(Duration.ofSeconds(60)).build());
-    return workflow.pay(order);
   }
 }

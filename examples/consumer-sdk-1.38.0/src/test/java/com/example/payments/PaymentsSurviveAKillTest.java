@@ -9,7 +9,6 @@ import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.File;
@@ -56,7 +55,7 @@ class PaymentsSurviveAKillTest {
       worker.registerActivitiesImplementations(new PaymentActivitiesImpl());
       factory.start();
 
-      assertEquals("receipt for order-1", pay(client, "order-1"));
+      assertEquals("receipt for order-1", Orders.pay(client, QUEUE, "order-1"));
 
       long before = temporal.pid();
       temporal.chaos().kill();
@@ -64,7 +63,7 @@ class PaymentsSurviveAKillTest {
       assertNotEquals(before, temporal.pid(), "a new server replaced the killed one");
 
       // The same client and worker, created before the kill, work against the new server.
-      assertEquals("receipt for order-2", pay(client, "order-2"));
+      assertEquals("receipt for order-2", Orders.pay(client, QUEUE, "order-2"));
 
       List<String> after = cmdline(temporal.pid());
       System.out.println("[consumer] restarted server child pid " + temporal.pid()
@@ -74,13 +73,6 @@ class PaymentsSurviveAKillTest {
       factory.shutdownNow();
       factory.awaitTermination(10, TimeUnit.SECONDS);
     }
-  }
-
-  private static String pay(WorkflowClient client, String order) {
-    PaymentWorkflow workflow = client.newWorkflowStub(PaymentWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(order)
-            .setWorkflowExecutionTimeout(Duration.ofSeconds(60)).build());
-    return workflow.pay(order);
   }
 
   /** The child's class path is exactly one jar, and none of this JVM's class path is in it. */
