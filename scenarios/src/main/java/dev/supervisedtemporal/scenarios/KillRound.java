@@ -7,8 +7,10 @@ import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import dev.supervisedtemporal.lifecycle.SupervisorEventType;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +61,36 @@ record KillRound(int number, Fault kill, Recovery recovery, SupervisorEvent rest
     return timeline.since(mark).stream().map(Timeline.Entry::toString)
         .collect(Collectors.joining("\n"));
   }
+
+  /**
+   * The UNHEALTHY events since {@code from} for a server that exited on its own: one whose exit
+   * these rounds did not cause (its pid is not among {@code killed}). The CLI dev server can
+   * exit shortly after ready when one of its internal services meets a port in use; the
+   * supervisor rightly replaces it, so each such exit is one restart more than the kills.
+   */
+  static List<SupervisorEvent> exitsOnTheirOwn(SupervisedTemporal temporal, int from,
+      Collection<Long> killed) {
+    return exitsOnTheirOwn(temporal.events().since(from), killed);
+  }
+
+  /** The UNHEALTHY events among {@code events} for a server that exited on its own. */
+  static List<SupervisorEvent> exitsOnTheirOwn(List<SupervisorEvent> events,
+      Collection<Long> killed) {
+    return events.stream()
+        .filter(e -> e.type() == SupervisorEventType.UNHEALTHY && e.detail() != null)
+        .filter(e -> OWN_EXIT.matcher(e.detail()).find())
+        .filter(e -> killed.stream().noneMatch(pid -> e.detail().contains("pid " + pid + " ")))
+        .toList();
+  }
+
+  /** A key-timing suffix naming the exits on their own, or nothing when there were none. */
+  static String describe(List<SupervisorEvent> exitsOnTheirOwn) {
+    return exitsOnTheirOwn.isEmpty() ? "" : "; " + exitsOnTheirOwn.size()
+        + " more restart(s) after a server exited on its own: " + exitsOnTheirOwn.stream()
+            .map(SupervisorEvent::detail).collect(Collectors.joining(", "));
+  }
+
+  private static final Pattern OWN_EXIT = Pattern.compile("pid \\d+ exited with code \\d+");
 
   /** Rounds a list of milliseconds for a key-timing line. */
   static List<Long> rounded(List<Double> values) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithWorker;
+import dev.supervisedtemporal.lifecycle.SupervisorEvent;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,20 +38,25 @@ class MultipleRestartsScenario {
     temporal.awaitHealthy(Duration.ofSeconds(30));
     GreetingWorkerCheck.enrol(temporal, client);
     int restartsBefore = temporal.supervisor().restartCount();
+    int eventsBefore = temporal.events().size();
     List<Double> spawnToReady = new ArrayList<>();
     List<Double> recovery = new ArrayList<>();
+    List<Long> killed = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
+      killed.add(temporal.pid());
       KillRound round = KillRound.run(temporal, i + 1);
       spawnToReady.add(KeyTiming.ms(round.restarted().duration().toNanos()));
       recovery.add(round.recoveryMs());
     }
-    assertThat(temporal.supervisor().restartCount() - restartsBefore).isEqualTo(KILLS);
+    List<SupervisorEvent> ownExits = KillRound.exitsOnTheirOwn(temporal, eventsBefore, killed);
+    assertThat(temporal.supervisor().restartCount() - restartsBefore).as("restarts: one per "
+        + "kill, one per exit on its own %s", ownExits).isEqualTo(KILLS + ownExits.size());
     double first = spawnToReady.get(0);
     double last = spawnToReady.get(KILLS - 1);
     assertThat(last).as("last spawn->ready (ms) against the first, %s", spawnToReady)
         .isLessThanOrEqualTo(first * 3 + 1000);
     KeyTiming.publish(reporter, String.format(
         "%d restarts; spawn->ready first %.0f last %.0f ms; recovery %s ms", KILLS, first, last,
-        KillRound.rounded(recovery)));
+        KillRound.rounded(recovery)) + KillRound.describe(ownExits));
   }
 }
