@@ -46,19 +46,20 @@ final class SettingChecks {
           "needs a standby, but standby = off", "standby = on or after-first-restart with it, "
           + "or no standbyCount");
     }
-    if (mode != StandbyMode.OFF && !chosen.supportsStandby()) {
-      throw new InvalidSettingException("standby", mode.settingName(), "needs a backend "
-          + "that starts a server without binding its port, but backend = " + chosen.name(),
-          "off with this backend, or backend = embedded");
-    }
+    checkBackendKeepsStandby("standby", mode, chosen, "off");
   }
 
   /** Checks a supervisor policy's standby against the manager's backend. */
   static void checkPolicyStandby(StandbyMode mode, ServerBackend backend) {
+    checkBackendKeepsStandby("policy standby", mode, backend, "no standby in the policy");
+  }
+
+  private static void checkBackendKeepsStandby(String setting, StandbyMode mode,
+      ServerBackend backend, String withoutStandby) {
     if (mode != StandbyMode.OFF && !backend.supportsStandby()) {
-      throw new InvalidSettingException("policy standby", mode.settingName(), "needs a backend "
-          + "that starts a server without binding its port, but backend = " + backend.name(),
-          "no standby in the policy with this backend, or backend = embedded");
+      throw new InvalidSettingException(setting, mode.settingName(), "needs a backend that "
+          + "starts a server without binding its port, but backend = " + backend.name(),
+          withoutStandby + " with this backend, or backend = embedded");
     }
   }
 

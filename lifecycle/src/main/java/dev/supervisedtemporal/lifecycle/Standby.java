@@ -76,6 +76,7 @@ final class Standby {
   /** A refill put off after a promotion: when it is due, and the gate and spec it uses. */
   private record Refill(long dueNanos, SpawnGate gate, LaunchSpec spec) {}
   private volatile Refill pendingRefill;
+  /** The last start's gate and spec (its due time unused): what an adopted pool fills with. */
   private volatile Refill lastStart;
 
   Standby(ServerBackend backend, StandbyMode mode, int count, Path workDir, Path logFile) {
@@ -118,8 +119,8 @@ final class Standby {
       return;
     }
     if (mode != StandbyMode.OFF || wanted == StandbyMode.OFF) {
-      throw new InvalidSettingException("policy standby", describe(wanted, wantedCount),
-          "differs from the manager's standby = " + describe(mode, count),
+      throw new InvalidSettingException("policy standby", wanted.withCount(wantedCount),
+          "differs from the manager's standby = " + mode.withCount(count),
           "the manager's standby, or no standby in the policy");
     }
     count = wantedCount;
@@ -128,10 +129,6 @@ final class Standby {
     if (wanted == StandbyMode.ON && started != null) {
       pendingRefill = new Refill(System.nanoTime(), started.gate(), started.spec());
     }
-  }
-
-  private static String describe(StandbyMode mode, int count) {
-    return mode.settingName() + (mode != StandbyMode.OFF && count > 1 ? " x" + count : "");
   }
 
   /** Whether a refill put off by {@link #afterStart} waits. */

@@ -52,4 +52,9 @@ public enum StandbyMode {
   public String settingName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
+
+  /** The setting name with a pool size above one: {@code on}, {@code on x3}, {@code off}. */
+  String withCount(int count) {
+    return settingName() + (this != OFF && count > 1 ? " x" + count : "");
+  }
 }

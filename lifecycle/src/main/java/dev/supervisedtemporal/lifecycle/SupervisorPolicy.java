@@ -263,8 +263,7 @@ public final class SupervisorPolicy {
         + backoffMultiplier + " ±" + jitter + ", reset after " + stableUptime + ", at once after "
         + minServingUptime.map(Duration::toString).orElse("never") + " serving, limit "
         + (maxRestarts == Integer.MAX_VALUE ? "none" : maxRestarts + " per " + restartWindow)
-        + standby.map(m -> ", standby " + m.settingName()
-            + (standbyCount > 1 ? " x" + standbyCount : "")).orElse("")
+        + standby.map(m -> ", standby " + m.withCount(standbyCount)).orElse("")
         + "]";
   }
 

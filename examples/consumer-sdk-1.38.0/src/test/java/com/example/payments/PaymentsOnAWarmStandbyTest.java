@@ -1,14 +1,14 @@
 package com.example.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Standby;
+import dev.supervisedtemporal.lifecycle.Await;
+import dev.supervisedtemporal.lifecycle.StandbyStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,20 +26,12 @@ class PaymentsOnAWarmStandbyTest {
   @Test
   void theWarmStandbyServesAfterTheServerIsKilled(SupervisedTemporal temporal,
       WorkflowClient client) throws Exception {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = Orders.startWorker(client, QUEUE);
     try {
-      Worker worker = factory.newWorker(QUEUE);
-      worker.registerWorkflowImplementationTypes(PaymentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new PaymentActivitiesImpl());
-      factory.start();
       assertEquals("receipt for order-s1", Orders.pay(client, QUEUE, "order-s1"));
 
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!temporal.manager().standby().warm() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(temporal.manager().standby().warm(), "a warm standby waits: "
-          + temporal.manager().standby());
+      Await.until("a warm standby beside the server").atMost(Duration.ofSeconds(60))
+          .until(() -> temporal.manager().standby(), StandbyStatus::warm);
       long standby = temporal.manager().standby().pid();
       System.out.println("[consumer] warm standby pid " + standby + " beside server pid "
           + temporal.pid());

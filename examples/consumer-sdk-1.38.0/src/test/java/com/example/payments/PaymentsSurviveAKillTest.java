@@ -9,7 +9,6 @@ import dev.supervisedtemporal.extension.SupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal;
 import dev.supervisedtemporal.extension.WithSupervisedTemporal.Backend;
 import io.temporal.client.WorkflowClient;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +47,8 @@ class PaymentsSurviveAKillTest {
         + String.join(" ", cmdline));
     assertChildRunsItsOwnJarOnly(cmdline);
 
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = Orders.startWorker(client, QUEUE);
     try {
-      Worker worker = factory.newWorker(QUEUE);
-      worker.registerWorkflowImplementationTypes(PaymentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new PaymentActivitiesImpl());
-      factory.start();
-
       assertEquals("receipt for order-1", Orders.pay(client, QUEUE, "order-1"));
 
       long before = temporal.pid();
